@@ -1,0 +1,5 @@
+export * from "./aws-limits";
+export * from "./load";
+export * from "./presets";
+export * from "./schema";
+export * from "./services";

@@ -1,0 +1,103 @@
+import type { EnvironmentConfig } from "./schema";
+
+/**
+ * The three environments. Production follows the deployment guide to the number; dev and staging
+ * trade availability for cost where the guide leaves room (fewer tasks, one NAT, more Spot).
+ * Validated by the schema like any user override.
+ */
+
+type ServiceConfig = EnvironmentConfig["services"]["backend"];
+
+/** Guide "Resource Sizing Strategy" and "Auto Scaling Configuration". */
+const productionBackend: ServiceConfig = {
+  cpu: 512,
+  memory: 1024,
+  scaling: {
+    minCapacity: 2,
+    maxCapacity: 20,
+    cpuTargetPercent: 70,
+    memoryTargetPercent: 80,
+    queueDepthTarget: 5,
+    scaleOutCooldownSeconds: 300,
+    scaleInCooldownSeconds: 300,
+  },
+  // FastAPI starts in seconds, but the first /health after a cold image pull can take a minute.
+  healthCheckGracePeriodSeconds: 60,
+  // Chat responses stream for up to ~30 s: let in-flight requests finish, no longer.
+  deregistrationDelaySeconds: 30,
+};
+
+const productionFrontend: ServiceConfig = {
+  cpu: 256,
+  memory: 512,
+  scaling: {
+    minCapacity: 2,
+    maxCapacity: 10,
+    cpuTargetPercent: 70,
+    scaleOutCooldownSeconds: 300,
+    scaleInCooldownSeconds: 300,
+  },
+  healthCheckGracePeriodSeconds: 60,
+  deregistrationDelaySeconds: 30,
+};
+
+const guideNetwork: EnvironmentConfig["network"] = {
+  vpcCidr: "10.0.0.0/16",
+  zones: [
+    { name: "us-east-1a", publicSubnetCidr: "10.0.1.0/24", privateSubnetCidr: "10.0.3.0/24" },
+    { name: "us-east-1b", publicSubnetCidr: "10.0.2.0/24", privateSubnetCidr: "10.0.4.0/24" },
+  ],
+  natMode: "per-az",
+  interfaceEndpoints: true,
+  flowLogRetentionDays: 365,
+};
+
+const guideTags = { project: "RecipeChatbot", owner: "AI-Team", costCenter: "R&D" };
+
+export const PROD: EnvironmentConfig = {
+  name: "prod",
+  region: "us-east-1",
+  tags: { ...guideTags, environment: "Production" },
+  network: guideNetwork,
+  loadBalancer: {
+    deletionProtection: true,
+    sslPolicy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
+    idleTimeoutSeconds: 120,
+    accessLogExpirationDays: 365,
+  },
+  services: { backend: productionBackend, frontend: productionFrontend },
+  // Two on-demand tasks always run; above that, one on-demand for every three Spot tasks.
+  capacity: { onDemandBase: 2, onDemandWeight: 1, spotWeight: 3 },
+  containerInsights: "enhanced",
+  logs: { retentionDays: 365, level: "INFO" },
+  ecr: { maxImageCount: 30 },
+  initialImageTag: "bootstrap",
+};
+
+export const STAGING: EnvironmentConfig = {
+  ...PROD,
+  name: "staging",
+  tags: { ...guideTags, environment: "Staging" },
+  network: { ...guideNetwork, natMode: "single", interfaceEndpoints: false, flowLogRetentionDays: 90 },
+  loadBalancer: { ...PROD.loadBalancer, deletionProtection: false, accessLogExpirationDays: 90 },
+  capacity: { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 },
+  containerInsights: "enabled",
+  logs: { retentionDays: 90, level: "INFO" },
+};
+
+export const DEV: EnvironmentConfig = {
+  ...STAGING,
+  name: "dev",
+  tags: { ...guideTags, environment: "Development" },
+  network: { ...guideNetwork, natMode: "single", interfaceEndpoints: false, flowLogRetentionDays: 30 },
+  loadBalancer: { ...STAGING.loadBalancer, accessLogExpirationDays: 30 },
+  services: {
+    backend: { ...productionBackend, scaling: { ...productionBackend.scaling, minCapacity: 1, maxCapacity: 4 } },
+    frontend: { ...productionFrontend, scaling: { ...productionFrontend.scaling, minCapacity: 1, maxCapacity: 2 } },
+  },
+  capacity: { onDemandBase: 0, onDemandWeight: 0, spotWeight: 1 },
+  logs: { retentionDays: 30, level: "DEBUG" },
+  ecr: { maxImageCount: 10 },
+};
+
+export const PRESETS: Readonly<Record<string, EnvironmentConfig>> = { dev: DEV, staging: STAGING, prod: PROD };

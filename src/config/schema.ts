@@ -1,0 +1,202 @@
+import { z } from "zod";
+import {
+  ALB_TLS_POLICY_PATTERN,
+  AWS_REGIONS,
+  FARGATE_MEMORY_BY_CPU,
+  LOG_LEVELS,
+  LOG_RETENTION_DAYS,
+} from "./aws-limits";
+import { cidrContains, cidrsOverlap, parseCidr } from "./cidr";
+
+/**
+ * The environment model: everything that changes the *shape* of an environment (synth-time).
+ * Account-specific values that do not change the shape (domain, hosted zone, alert e-mails, image
+ * tags) are Terraform variables instead; see terraform.tfvars.example.
+ */
+
+const list = (values: readonly (string | number)[]) => values.join(", ");
+
+const cidr = z.string().refine((v) => parseCidr(v) !== undefined, {
+  message: "must be an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.1.0/24",
+});
+
+const percent = z
+  .number()
+  .gt(0, { message: "must be a percentage above 0 and at most 100" })
+  .max(100, { message: "must be a percentage above 0 and at most 100" });
+
+const nonEmpty = z.string().trim().min(1, { message: "must not be empty" });
+
+/** ECR tag syntax: up to 128 characters of letters, digits, '_', '.', '-', not starting with '.' or '-'. */
+export const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
+
+/** A DNS name with at least two labels, each 1-63 characters of letters, digits and inner hyphens. */
+export const DOMAIN_NAME_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+const zone = z.object({
+  /** Availability zone name, e.g. us-east-1a; must belong to the environment's region. */
+  name: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, { message: "must be an availability zone name such as us-east-1a" }),
+  publicSubnetCidr: cidr,
+  privateSubnetCidr: cidr,
+});
+
+export const NAT_MODES = ["none", "single", "per-az"] as const;
+
+const network = z.object({
+  vpcCidr: cidr,
+  /** One public and one private subnet per zone; at least two zones (the ALB needs two). */
+  zones: z.array(zone).min(2, { message: "needs at least two availability zones (an ALB spans two or more)" }),
+  /** none: no egress to the internet; single: one NAT gateway for all zones; per-az: one per zone (no cross-AZ dependency). */
+  natMode: z.enum(NAT_MODES, { message: `must be one of: ${list(NAT_MODES)}` }),
+  /** Interface endpoints (ecr.api, ecr.dkr, logs, secretsmanager, ssm): keeps AWS API traffic off the NAT at ~$7/endpoint/AZ/month. */
+  interfaceEndpoints: z.boolean(),
+  flowLogRetentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)), {
+    message: `must be a CloudWatch Logs retention: ${list(LOG_RETENTION_DAYS)}`,
+  }),
+});
+
+const scaling = z.object({
+  minCapacity: z.number().int().min(1, { message: "must be at least 1" }),
+  maxCapacity: z.number().int().min(1, { message: "must be at least 1" }),
+  cpuTargetPercent: percent,
+  /** Target tracking on memory; omit to scale on CPU only. */
+  memoryTargetPercent: percent.optional(),
+  /** Target tracking on RecipeChatbot/LLM QueueDepth (Average); omit to not scale on it. */
+  queueDepthTarget: z.number().positive({ message: "must be a positive number" }).optional(),
+  scaleOutCooldownSeconds: z.number().int().min(0).max(3600),
+  scaleInCooldownSeconds: z.number().int().min(0).max(3600),
+});
+
+const service = z
+  .object({
+    cpu: z.number().int(),
+    memory: z.number().int(),
+    scaling,
+    healthCheckGracePeriodSeconds: z.number().int().min(0).max(2_147_483_647),
+    deregistrationDelaySeconds: z.number().int().min(0).max(3600),
+  })
+  .superRefine((svc, ctx) => {
+    const allowed = FARGATE_MEMORY_BY_CPU[svc.cpu];
+    if (!allowed) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["cpu"],
+        message: `${svc.cpu} is not a Fargate CPU size; allowed: ${list(Object.keys(FARGATE_MEMORY_BY_CPU))}`,
+      });
+    } else if (!allowed.includes(svc.memory)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["memory"],
+        message: `${svc.memory} MiB is not offered by Fargate with cpu ${svc.cpu}; allowed: ${list(allowed)}`,
+      });
+    }
+    if (svc.scaling.minCapacity > svc.scaling.maxCapacity) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["scaling", "minCapacity"],
+        message: `${svc.scaling.minCapacity} is above scaling.maxCapacity (${svc.scaling.maxCapacity}); must be at most maxCapacity`,
+      });
+    }
+  });
+
+export const WAF_MODES = ["block", "count"] as const;
+export const CONTAINER_INSIGHTS = ["enabled", "enhanced"] as const;
+
+export const environmentSchema = z
+  .object({
+    /** Short name used in resource names and the stack name recipe-chatbot-<name>. */
+    name: z.string().regex(/^[a-z][a-z0-9]{1,11}$/, { message: "must be 2-12 lowercase letters or digits, starting with a letter" }),
+    region: z.enum(AWS_REGIONS, { message: `must be an AWS region: ${list(AWS_REGIONS)}` }),
+    /** Cost allocation tags (guide "Cost Monitoring"), applied as provider default tags. */
+    tags: z.object({ project: nonEmpty, environment: nonEmpty, owner: nonEmpty, costCenter: nonEmpty }),
+    network,
+    loadBalancer: z.object({
+      deletionProtection: z.boolean(),
+      sslPolicy: z.string().regex(ALB_TLS_POLICY_PATTERN, {
+        message: "must be a TLS 1.3-capable, forward-secret ELBSecurityPolicy-TLS13-1-2/1-3 policy (2021-06 or PQ-2025-09)",
+      }),
+      idleTimeoutSeconds: z.number().int().min(1).max(4000),
+      accessLogExpirationDays: z.number().int().min(1).max(3650),
+    }),
+    services: z.object({ backend: service, frontend: service }),
+    /** Capacity provider strategy: `onDemandBase` tasks always on FARGATE, the rest split by weight. */
+    capacity: z
+      .object({
+        onDemandBase: z.number().int().min(0).max(100_000),
+        onDemandWeight: z.number().int().min(0).max(1000),
+        spotWeight: z.number().int().min(0).max(1000),
+      })
+      .refine((c) => c.onDemandWeight + c.spotWeight > 0, {
+        message: "onDemandWeight and spotWeight must not both be 0",
+        path: ["spotWeight"],
+      }),
+    containerInsights: z.enum(CONTAINER_INSIGHTS, { message: `must be one of: ${list(CONTAINER_INSIGHTS)}` }),
+    logs: z.object({
+      retentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)), {
+        message: `must be a CloudWatch Logs retention: ${list(LOG_RETENTION_DAYS)}`,
+      }),
+      level: z.enum(LOG_LEVELS, { message: `must be one of: ${list(LOG_LEVELS)}` }),
+    }),
+    ecr: z.object({ maxImageCount: z.number().int().min(1).max(1000) }),
+    /** Image tag the task definitions start with before the delivery pipeline first deploys. */
+    initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
+      message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",
+    }),
+  })
+  // Cross-field rules run whenever the fields they read are valid, so one run lists every problem.
+  .superRefine((env, ctx) => checkSubnets(env.network, ctx), {
+    when: (p) => fieldsValid(p, ["network", "vpcCidr"], ["network", "zones"]),
+  })
+  .superRefine((env, ctx) => checkZonesInRegion(env, ctx), {
+    when: (p) => fieldsValid(p, ["network", "zones"], ["region"]),
+  });
+
+/** True when no issue so far lies under any of the given field paths. */
+function fieldsValid(payload: z.core.ParsePayload, ...fields: PropertyKey[][]): boolean {
+  return !payload.issues.some((issue) => fields.some((field) => field.every((key, i) => issue.path?.[i] === key)));
+}
+
+function checkSubnets(net: z.infer<typeof network>, ctx: z.RefinementCtx): void {
+  const vpc = parseCidr(net.vpcCidr);
+  const subnets = net.zones.flatMap((zone, i) => [
+    { path: ["network", "zones", i, "publicSubnetCidr"], value: zone.publicSubnetCidr },
+    { path: ["network", "zones", i, "privateSubnetCidr"], value: zone.privateSubnetCidr },
+  ]);
+  subnets.forEach((subnet, i) => {
+    const parsed = parseCidr(subnet.value);
+    if (!parsed || !vpc) return;
+    if (!cidrContains(vpc, parsed)) {
+      ctx.addIssue({ code: "custom", path: subnet.path, message: `${subnet.value} is outside network.vpcCidr ${net.vpcCidr}` });
+    }
+    if (parsed.prefix > 28) {
+      ctx.addIssue({ code: "custom", path: subnet.path, message: `${subnet.value} is smaller than /28, the smallest subnet AWS allows` });
+    }
+    for (const earlier of subnets.slice(0, i)) {
+      const other = parseCidr(earlier.value);
+      if (other && cidrsOverlap(parsed, other)) {
+        ctx.addIssue({ code: "custom", path: subnet.path, message: `${subnet.value} overlaps ${earlier.path.join(".")} (${earlier.value})` });
+      }
+    }
+  });
+  net.zones.forEach((zone, i) => {
+    if (net.zones.findIndex((z) => z.name === zone.name) < i) {
+      ctx.addIssue({ code: "custom", path: ["network", "zones", i, "name"], message: `${zone.name} is listed twice; each zone must be distinct` });
+    }
+  });
+}
+
+function checkZonesInRegion(env: { region: string; network: z.infer<typeof network> }, ctx: z.RefinementCtx): void {
+  env.network.zones.forEach((zone, i) => {
+    if (!new RegExp(`^${env.region}[a-z]$`).test(zone.name)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["network", "zones", i, "name"],
+        message: `${zone.name} is not an availability zone of region ${env.region}; expected ${env.region}a, ${env.region}b, ...`,
+      });
+    }
+  });
+}
+
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+export type ServiceSizing = EnvironmentConfig["services"]["backend"];
+export type NatMode = (typeof NAT_MODES)[number];

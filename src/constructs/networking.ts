@@ -1,0 +1,117 @@
+import { Construct } from "constructs";
+import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
+import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
+import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
+import { Route } from "@cdktf/provider-aws/lib/route";
+import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
+import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
+import { Subnet } from "@cdktf/provider-aws/lib/subnet";
+import { Vpc } from "@cdktf/provider-aws/lib/vpc";
+import type { EnvironmentConfig } from "../config";
+
+export interface NetworkingProps {
+  /** Name prefix for the Name tags, e.g. recipe-chatbot-dev. */
+  readonly namePrefix: string;
+  readonly network: EnvironmentConfig["network"];
+}
+
+/**
+ * The guide's VPC: a public and a private subnet per availability zone, an internet gateway for the
+ * public tier, and NAT for the private tier in the configured mode (none, one shared, one per zone).
+ * Each private subnet has its own route table so per-AZ NAT needs no other change.
+ */
+export class Networking extends Construct {
+  readonly vpcId: string;
+  readonly vpcCidr: string;
+  readonly publicSubnetIds: string[];
+  readonly privateSubnetIds: string[];
+  readonly publicRouteTableId: string;
+  readonly privateRouteTableIds: string[];
+  /** One per NAT gateway: zone name and gateway id (empty when natMode is none). */
+  readonly natGateways: { zone: string; id: string }[];
+
+  constructor(scope: Construct, id: string, props: NetworkingProps) {
+    super(scope, id);
+    const { namePrefix, network } = props;
+    const name = (suffix: string) => ({ Name: `${namePrefix}-${suffix}` });
+
+    const vpc = new Vpc(this, "vpc", {
+      cidrBlock: network.vpcCidr,
+      enableDnsSupport: true,
+      enableDnsHostnames: true,
+      tags: name("vpc"),
+    });
+
+    // The default security group is what an ENI gets when nobody picks one: make it deny everything.
+    new DefaultSecurityGroup(this, "default-security-group", { vpcId: vpc.id, tags: name("default-deny") });
+
+    const igw = new InternetGateway(this, "internet-gateway", { vpcId: vpc.id, tags: name("igw") });
+
+    const publicRouteTable = new RouteTable(this, "public-route-table", { vpcId: vpc.id, tags: name("public") });
+    new Route(this, "public-default-route", {
+      routeTableId: publicRouteTable.id,
+      destinationCidrBlock: "0.0.0.0/0",
+      gatewayId: igw.id,
+    });
+
+    const publicSubnets = network.zones.map((zone) => {
+      const subnet = new Subnet(this, `public-${zone.name}`, {
+        vpcId: vpc.id,
+        cidrBlock: zone.publicSubnetCidr,
+        availabilityZone: zone.name,
+        // The ALB and NAT gateways get their addresses explicitly; nothing here should get one by accident.
+        mapPublicIpOnLaunch: false,
+        tags: { ...name(`public-${zone.name}`), Tier: "public" },
+      });
+      new RouteTableAssociation(this, `public-${zone.name}-routes`, { subnetId: subnet.id, routeTableId: publicRouteTable.id });
+      return subnet;
+    });
+
+    const natZones = network.natMode === "per-az" ? network.zones : network.natMode === "single" ? network.zones.slice(0, 1) : [];
+    const natGateways = natZones.map((zone) => {
+      const eip = new Eip(this, `nat-eip-${zone.name}`, { domain: "vpc", tags: name(`nat-${zone.name}`) });
+      const publicSubnet = publicSubnets[network.zones.indexOf(zone)];
+      const nat = new NatGateway(this, `nat-${zone.name}`, {
+        allocationId: eip.allocationId,
+        subnetId: publicSubnet.id,
+        tags: name(`nat-${zone.name}`),
+        dependsOn: [igw],
+      });
+      return { zone: zone.name, id: nat.id };
+    });
+
+    const privateSubnets = network.zones.map((zone) => {
+      const subnet = new Subnet(this, `private-${zone.name}`, {
+        vpcId: vpc.id,
+        cidrBlock: zone.privateSubnetCidr,
+        availabilityZone: zone.name,
+        mapPublicIpOnLaunch: false,
+        tags: { ...name(`private-${zone.name}`), Tier: "private" },
+      });
+      const routeTable = new RouteTable(this, `private-${zone.name}-route-table`, {
+        vpcId: vpc.id,
+        tags: name(`private-${zone.name}`),
+      });
+      new RouteTableAssociation(this, `private-${zone.name}-routes`, { subnetId: subnet.id, routeTableId: routeTable.id });
+      // Per-AZ mode: the NAT in this zone; single mode: the only one. An AZ outage then only takes its own zone offline.
+      const nat = natGateways.find((n) => n.zone === zone.name) ?? natGateways[0];
+      if (nat) {
+        new Route(this, `private-${zone.name}-default-route`, {
+          routeTableId: routeTable.id,
+          destinationCidrBlock: "0.0.0.0/0",
+          natGatewayId: nat.id,
+        });
+      }
+      return { subnet, routeTable };
+    });
+
+    this.vpcId = vpc.id;
+    this.vpcCidr = network.vpcCidr;
+    this.publicSubnetIds = publicSubnets.map((s) => s.id);
+    this.privateSubnetIds = privateSubnets.map((p) => p.subnet.id);
+    this.publicRouteTableId = publicRouteTable.id;
+    this.privateRouteTableIds = privateSubnets.map((p) => p.routeTable.id);
+    this.natGateways = natGateways;
+  }
+}

@@ -1,0 +1,64 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { App, TerraformStack } from "cdktf";
+
+/** Sub-directory of the output that holds one HCL root per stack, apart from the JSON roots. */
+export const HCL_DIR = "hcl";
+
+export interface SynthesizeOptions {
+  /** Where cdktf expects the output (cdktf.json "output", or CDKTF_OUTDIR from the cdktf CLI). */
+  readonly outdir: string;
+  /** Adds every stack to the app. */
+  readonly build: (app: App) => void;
+  /** Also write formatted HCL to <outdir>/hcl/<stack>/main.tf. Default true. */
+  readonly hcl?: boolean;
+}
+
+/**
+ * Synthesizes into a staging directory and only copies the result over `outdir` when every stack
+ * synthesized (configuration, policy guard and cdktf validations all passed). A failed run therefore
+ * leaves the previous output exactly as it was; an `.terraform` directory or local state that
+ * `cdktf deploy` left under the output survives, because files are copied over, not replaced wholesale.
+ */
+export function synthesize(options: SynthesizeOptions): string[] {
+  const outdir = path.resolve(options.outdir);
+  fs.mkdirSync(path.dirname(outdir), { recursive: true });
+  const staging = fs.mkdtempSync(path.join(path.dirname(outdir), `.${path.basename(outdir)}-staging-`));
+  try {
+    const app = new App({ outdir: staging });
+    options.build(app);
+    app.synth();
+    const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
+    if (options.hcl ?? true) writeHcl(stacks, path.join(staging, HCL_DIR));
+    copyTree(staging, outdir);
+    return stacks.map((s) => s.node.id);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** cdktf's HCL rendering, one directory per stack so Terraform never loads JSON and HCL together. */
+function writeHcl(stacks: TerraformStack[], dir: string): void {
+  for (const stack of stacks) {
+    const stackDir = path.join(dir, stack.node.id);
+    fs.mkdirSync(stackDir, { recursive: true });
+    fs.writeFileSync(path.join(stackDir, "main.tf"), stack.toHclTerraform().hcl);
+  }
+  // cdktf's HCL is valid but not canonically formatted; terraform fmt makes it reviewable and fmt-clean.
+  execFileSync("terraform", ["fmt", "-recursive", "-list=false", dir], {
+    stdio: ["ignore", "ignore", "inherit"],
+    // fmt reads no CLI configuration; an empty one keeps a broken TF_CLI_CONFIG_FILE from adding noise.
+    env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
+  });
+}
+
+function copyTree(from: string, to: string): void {
+  fs.mkdirSync(to, { recursive: true });
+  for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
+    const source = path.join(from, entry.name);
+    const target = path.join(to, entry.name);
+    if (entry.isDirectory()) copyTree(source, target);
+    else fs.copyFileSync(source, target);
+  }
+}
