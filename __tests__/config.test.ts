@@ -1,0 +1,202 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { ConfigError, PRESETS, readOverrides, resolveEnvironments, type ConfigOverrides } from "../src/config";
+
+function problemsFor(overrides: ConfigOverrides): string[] {
+  try {
+    resolveEnvironments(overrides);
+  } catch (error) {
+    if (error instanceof ConfigError) return [...error.problems];
+    throw error;
+  }
+  throw new Error("configuration was accepted");
+}
+
+const zones = (...z: [string, string, string][]) => z.map(([name, pub, priv]) => ({ name, publicSubnetCidr: pub, privateSubnetCidr: priv }));
+
+describe("environment presets", () => {
+  it("are all valid and named dev, staging, prod", () => {
+    expect(resolveEnvironments().map((e) => e.name)).toEqual(["dev", "staging", "prod"]);
+  });
+
+  it("production follows the guide's numbers", () => {
+    const prod = resolveEnvironments().find((e) => e.name === "prod")!;
+    expect(prod.network.vpcCidr).toBe("10.0.0.0/16");
+    expect(prod.network.zones).toEqual(
+      zones(["us-east-1a", "10.0.1.0/24", "10.0.3.0/24"], ["us-east-1b", "10.0.2.0/24", "10.0.4.0/24"]),
+    );
+    expect(prod.network.natMode).toBe("per-az");
+    expect(prod.services.backend).toMatchObject({ cpu: 512, memory: 1024, scaling: { minCapacity: 2, maxCapacity: 20, cpuTargetPercent: 70, memoryTargetPercent: 80, queueDepthTarget: 5 } });
+    expect(prod.services.frontend).toMatchObject({ cpu: 256, memory: 512, scaling: { minCapacity: 2, maxCapacity: 10, cpuTargetPercent: 70 } });
+    expect(prod.tags).toEqual({ project: "RecipeChatbot", environment: "Production", owner: "AI-Team", costCenter: "R&D" });
+  });
+
+  it("dev uses a single NAT gateway by default", () => {
+    expect(PRESETS.dev.network.natMode).toBe("single");
+  });
+});
+
+describe("bad configuration fails with the field and what is allowed", () => {
+  const cases: { name: string; overrides: Record<string, unknown>; field: string; says: RegExp }[] = [
+    {
+      name: "a subnet outside the VPC CIDR",
+      overrides: { network: { zones: zones(["us-east-1a", "10.1.1.0/24", "10.0.3.0/24"], ["us-east-1b", "10.0.2.0/24", "10.0.4.0/24"]) } },
+      field: "environments.dev.network.zones.0.publicSubnetCidr",
+      says: /10\.1\.1\.0\/24 is outside network\.vpcCidr 10\.0\.0\.0\/16/,
+    },
+    {
+      name: "overlapping subnets",
+      overrides: { network: { zones: zones(["us-east-1a", "10.0.1.0/24", "10.0.3.0/24"], ["us-east-1b", "10.0.1.128/25", "10.0.4.0/24"]) } },
+      field: "environments.dev.network.zones.1.publicSubnetCidr",
+      says: /10\.0\.1\.128\/25 overlaps network\.zones\.0\.publicSubnetCidr \(10\.0\.1\.0\/24\)/,
+    },
+    {
+      name: "fewer than two availability zones",
+      overrides: { network: { zones: zones(["us-east-1a", "10.0.1.0/24", "10.0.3.0/24"]) } },
+      field: "environments.dev.network.zones",
+      says: /at least two availability zones/,
+    },
+    {
+      name: "an unknown NAT mode",
+      overrides: { network: { natMode: "double" } },
+      field: "environments.dev.network.natMode",
+      says: /must be one of: none, single, per-az \(got "double"\)/,
+    },
+    {
+      name: "min capacity above max",
+      overrides: { services: { backend: { scaling: { minCapacity: 5, maxCapacity: 3 } } } },
+      field: "environments.dev.services.backend.scaling.minCapacity",
+      says: /5 is above scaling\.maxCapacity \(3\)/,
+    },
+    {
+      name: "a Fargate CPU/memory pair AWS does not offer",
+      overrides: { services: { frontend: { cpu: 256, memory: 4096 } } },
+      field: "environments.dev.services.frontend.memory",
+      says: /4096 MiB is not offered by Fargate with cpu 256; allowed: 512, 1024, 2048/,
+    },
+    {
+      name: "a CPU size Fargate does not have",
+      overrides: { services: { backend: { cpu: 384 } } },
+      field: "environments.dev.services.backend.cpu",
+      says: /384 is not a Fargate CPU size; allowed: 256, 512, 1024, 2048, 4096, 8192, 16384/,
+    },
+    {
+      name: "a malformed CIDR",
+      overrides: { network: { vpcCidr: "10.0.0/16" } },
+      field: "environments.dev.network.vpcCidr",
+      says: /IPv4 network in CIDR notation/,
+    },
+    {
+      name: "a CIDR with host bits set",
+      overrides: { network: { vpcCidr: "10.0.0.1/16" } },
+      field: "environments.dev.network.vpcCidr",
+      says: /no host bits set/,
+    },
+    {
+      name: "an unknown region",
+      overrides: { region: "us-north-9" },
+      field: "environments.dev.region",
+      says: /must be an AWS region: us-east-1, us-east-2/,
+    },
+    {
+      name: "an empty project tag",
+      overrides: { tags: { project: "  " } },
+      field: "environments.dev.tags.project",
+      says: /must not be empty/,
+    },
+    {
+      name: "a duplicate subnet AZ",
+      overrides: { network: { zones: zones(["us-east-1a", "10.0.1.0/24", "10.0.3.0/24"], ["us-east-1a", "10.0.2.0/24", "10.0.4.0/24"]) } },
+      field: "environments.dev.network.zones.1.name",
+      says: /us-east-1a is listed twice/,
+    },
+    {
+      name: "an availability zone of another region",
+      overrides: { network: { zones: zones(["eu-west-1a", "10.0.1.0/24", "10.0.3.0/24"], ["us-east-1b", "10.0.2.0/24", "10.0.4.0/24"]) } },
+      field: "environments.dev.network.zones.0.name",
+      says: /not an availability zone of region us-east-1; expected us-east-1a, us-east-1b/,
+    },
+    {
+      name: "a subnet smaller than /28",
+      overrides: { network: { zones: zones(["us-east-1a", "10.0.1.0/29", "10.0.3.0/24"], ["us-east-1b", "10.0.2.0/24", "10.0.4.0/24"]) } },
+      field: "environments.dev.network.zones.0.publicSubnetCidr",
+      says: /smaller than \/28/,
+    },
+    {
+      name: "a scaling target above 100 %",
+      overrides: { services: { backend: { scaling: { cpuTargetPercent: 120 } } } },
+      field: "environments.dev.services.backend.scaling.cpuTargetPercent",
+      says: /percentage above 0 and at most 100 \(got 120\)/,
+    },
+    {
+      name: "a flow-log retention CloudWatch does not offer",
+      overrides: { network: { flowLogRetentionDays: 45 } },
+      field: "environments.dev.network.flowLogRetentionDays",
+      says: /CloudWatch Logs retention: 1, 3, 5, 7, 14, 30, 60/,
+    },
+    {
+      name: "a TLS policy outside the allow-list",
+      overrides: { loadBalancer: { sslPolicy: "ELBSecurityPolicy-TLS-1-2-2017-01" } },
+      field: "environments.dev.loadBalancer.sslPolicy",
+      says: /TLS 1\.3-capable/,
+    },
+    {
+      name: "an image tag with illegal characters",
+      overrides: { initialImageTag: "v1:latest" },
+      field: "environments.dev.initialImageTag",
+      says: /valid image tag/,
+    },
+    {
+      name: "an unknown log level",
+      overrides: { logs: { level: "VERBOSE" } },
+      field: "environments.dev.logs.level",
+      says: /must be one of: DEBUG, INFO, WARNING, ERROR, CRITICAL/,
+    },
+  ];
+
+  it.each(cases)("$name", ({ overrides, field, says }) => {
+    const problems = problemsFor({ environments: { dev: overrides } });
+    const problem = problems.find((p) => p.startsWith(`${field}: `));
+    expect(problem).toBeDefined();
+    expect(problem).toMatch(says);
+  });
+
+  it("lists every problem of every environment in one error", () => {
+    const problems = problemsFor({
+      environments: {
+        dev: { region: "nowhere-1", network: { natMode: "triple" } },
+        prod: { services: { backend: { memory: 999 } } },
+      },
+    });
+    expect(problems).toEqual([
+      expect.stringMatching(/^environments\.dev\.region: /),
+      expect.stringMatching(/^environments\.dev\.network\.natMode: /),
+      expect.stringMatching(/^environments\.prod\.services\.backend\.memory: /),
+    ]);
+  });
+
+  it("rejects an environment that has no preset", () => {
+    expect(problemsFor({ environments: { qa: {} } })).toEqual(["environments.qa: not a known environment; allowed: dev, staging, prod"]);
+  });
+});
+
+describe("overrides file", () => {
+  const write = (text: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cfg-")), "config.yaml");
+    fs.writeFileSync(file, text);
+    return file;
+  };
+
+  it("reads YAML overrides named by RECIPE_CHATBOT_CONFIG and merges them onto the presets", () => {
+    const file = write("environments:\n  dev:\n    network:\n      natMode: none\n");
+    const dev = resolveEnvironments(readOverrides({ RECIPE_CHATBOT_CONFIG: file })).find((e) => e.name === "dev")!;
+    expect(dev.network.natMode).toBe("none");
+    expect(dev.network.vpcCidr).toBe("10.0.0.0/16");
+  });
+
+  it("names a missing file and an unknown section", () => {
+    expect(() => readOverrides({ RECIPE_CHATBOT_CONFIG: "/nonexistent/cfg.yaml" })).toThrow(/RECIPE_CHATBOT_CONFIG: file \/nonexistent\/cfg\.yaml does not exist/);
+    expect(() => readOverrides({ RECIPE_CHATBOT_CONFIG: write("enviroments: {}\n") })).toThrow(/enviroments: not a configuration section; allowed: environments/);
+  });
+});

@@ -1,0 +1,70 @@
+import { createHash } from "crypto";
+import { Testing } from "cdktf";
+import { resolveEnvironments, type ConfigOverrides, type EnvironmentConfig } from "../../src/config";
+import { EnvironmentStack } from "../../src/stacks/environment-stack";
+
+/** The synthesized Terraform JSON of a stack (snake_case attribute names, as in cdk.tf.json). */
+export interface SynthesizedStack {
+  resource: Record<string, Record<string, Record<string, any>>>;
+  data?: Record<string, Record<string, Record<string, any>>>;
+  provider: Record<string, any[]>;
+  variable?: Record<string, Record<string, any>>;
+  output?: Record<string, Record<string, any>>;
+  terraform: Record<string, any>;
+}
+
+export function environment(name: string, overrides: ConfigOverrides = {}): EnvironmentConfig {
+  const found = resolveEnvironments(overrides).find((e) => e.name === name);
+  if (!found) throw new Error(`no environment ${name}`);
+  return found;
+}
+
+const cache = new Map<string, SynthesizedStack>();
+
+/** Synthesizes one real environment stack (memoized per name and overrides: synth is the slow part). */
+export function synthEnvironment(name: string, overrides: ConfigOverrides = {}): SynthesizedStack {
+  const key = `${name}:${JSON.stringify(overrides)}`;
+  let synthesized = cache.get(key);
+  if (!synthesized) {
+    const stack = new EnvironmentStack(Testing.app(), { config: environment(name, overrides) });
+    synthesized = JSON.parse(Testing.synth(stack)) as SynthesizedStack;
+    cache.set(key, synthesized);
+  }
+  return synthesized;
+}
+
+/** All resources of one Terraform type, as [name, attributes] pairs. */
+export function resourcesOf(stack: SynthesizedStack, type: string): [string, Record<string, any>][] {
+  return Object.entries(stack.resource[type] ?? {});
+}
+
+/**
+ * The Terraform name cdktf gives the construct at `path` (relative to the stack, e.g.
+ * "networking/vpc"), computed as cdktf's makeUniqueId does: the path without repeated
+ * components, joined with "_", plus the first 8 hex digits of the path's MD5.
+ */
+function nameAt(stack: SynthesizedStack, kind: "resource" | "data", type: string, path: string): string {
+  const components = path.split("/");
+  const kept: string[] = [];
+  for (const c of components) if (kept.length === 0 || !kept[kept.length - 1].endsWith(c)) kept.push(c);
+  const human = kept.map((c) => c.replace(/[^A-Za-z0-9_-]/g, "")).join("_");
+  const hash = createHash("md5").update(components.join("/")).digest("hex").slice(0, 8).toUpperCase();
+  const name = `${human}_${hash}`;
+  if (!stack[kind]?.[type]?.[name]) throw new Error(`no ${type} at ${path} (expected Terraform name ${name})`);
+  return name;
+}
+
+/** The resource of a type at a construct path relative to the stack. */
+export function resourceAt(stack: SynthesizedStack, type: string, path: string): Record<string, any> {
+  return stack.resource[type][nameAt(stack, "resource", type, path)];
+}
+
+/** The data source of a type at a construct path relative to the stack. */
+export function dataAt(stack: SynthesizedStack, type: string, path: string): Record<string, any> {
+  return stack.data![type][nameAt(stack, "data", type, path)];
+}
+
+/** "${aws_vpc.networking_vpc_X.id}": how another resource refers to the one at `path`. */
+export function refTo(stack: SynthesizedStack, type: string, path: string, attribute = "id"): string {
+  return `\${${type}.${nameAt(stack, "resource", type, path)}.${attribute}}`;
+}
