@@ -43,7 +43,7 @@ function writeHcl(stacks: TerraformStack[], dir: string): void {
   for (const stack of stacks) {
     const stackDir = path.join(dir, stack.node.id);
     fs.mkdirSync(stackDir, { recursive: true });
-    fs.writeFileSync(path.join(stackDir, "main.tf"), unquoteDependsOn(stack.toHclTerraform().hcl));
+    fs.writeFileSync(path.join(stackDir, "main.tf"), unquoteReferenceLists(stack.toHclTerraform().hcl));
   }
   // cdktf's HCL is valid but not canonically formatted; terraform fmt makes it reviewable and fmt-clean.
   execFileSync("terraform", ["fmt", "-recursive", "-list=false", dir], {
@@ -54,11 +54,14 @@ function writeHcl(stacks: TerraformStack[], dir: string): void {
 }
 
 /**
- * cdktf 0.21 renders `depends_on` entries as quoted strings, which Terraform reads as deprecated
- * 0.11-style references and warns about on every validate/plan. Unquote them.
+ * cdktf 0.21 renders `depends_on` and `ignore_changes` entries as quoted strings, which Terraform
+ * reads as deprecated 0.11-style references and warns about on every validate/plan. Unquote them.
  */
-export function unquoteDependsOn(hcl: string): string {
-  return hcl.replace(/depends_on = \[([^\]]*)\]/g, (_, refs: string) => `depends_on = [${refs.replace(/"([\w.-]+)"/g, "$1")}]`);
+export function unquoteReferenceLists(hcl: string): string {
+  return hcl.replace(
+    /(depends_on|ignore_changes) = \[([^\]]*)\]/g,
+    (_, key: string, refs: string) => `${key} = [${refs.replace(/"([\w.-]+)"/g, "$1")}]`,
+  );
 }
 
 function copyTree(from: string, to: string): void {

@@ -72,6 +72,11 @@ export const PROD: EnvironmentConfig = {
   logs: { retentionDays: 365, level: "INFO" },
   ecr: { maxImageCount: 30 },
   initialImageTag: "bootstrap",
+  app: { corsOrigins: ["https://recipe-chatbot.example.com"] },
+  secrets: { recoveryWindowDays: 30, rotationReminderDays: 90 },
+  // Guide "Monitoring Dashboard" alarms.
+  monitoring: { errorRatePercent: 5, responseTimeP95Ms: 5000, minHealthyHosts: 1 },
+  tracing: { enabled: true },
 };
 
 export const STAGING: EnvironmentConfig = {
@@ -98,6 +103,8 @@ export const DEV: EnvironmentConfig = {
   capacity: { onDemandBase: 0, onDemandWeight: 0, spotWeight: 1 },
   logs: { retentionDays: 30, level: "DEBUG" },
   ecr: { maxImageCount: 10 },
+  secrets: { recoveryWindowDays: 7, rotationReminderDays: 90 },
+  tracing: { enabled: false },
 };
 
 export const PRESETS: Readonly<Record<string, EnvironmentConfig>> = { dev: DEV, staging: STAGING, prod: PROD };

@@ -30,8 +30,12 @@ const nonEmpty = z.string().trim().min(1, { message: "must not be empty" });
 /** ECR tag syntax: up to 128 characters of letters, digits, '_', '.', '-', not starting with '.' or '-'. */
 export const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 
-/** A DNS name with at least two labels, each 1-63 characters of letters, digits and inner hyphens. */
-export const DOMAIN_NAME_PATTERN = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/**
+ * A DNS name with at least two labels, each 1-63 characters of letters, digits and inner hyphens
+ * (and at most 253 characters in all, checked separately). RE2-compatible: Terraform reuses it.
+ */
+export const DOMAIN_NAME_PATTERN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+export const DOMAIN_NAME_MAX_LENGTH = 253;
 
 const zone = z.object({
   /** Availability zone name, e.g. us-east-1a; must belong to the environment's region. */
@@ -138,6 +142,32 @@ export const environmentSchema = z
       level: z.enum(LOG_LEVELS, { message: `must be one of: ${list(LOG_LEVELS)}` }),
     }),
     ecr: z.object({ maxImageCount: z.number().int().min(1).max(1000) }),
+    /** Default for the domain_name Terraform variable; the variable wins when set. */
+    domainName: z
+      .string()
+      .max(DOMAIN_NAME_MAX_LENGTH, { message: `must be at most ${DOMAIN_NAME_MAX_LENGTH} characters` })
+      .regex(DOMAIN_NAME_PATTERN, { message: "must be a lowercase DNS name such as chat.example.com" })
+      .optional(),
+    app: z.object({
+      /** Browser origins the backend accepts (SSM /recipe-chatbot/<env>/cors-origins). */
+      corsOrigins: z.array(z.url({ protocol: /^https?$/, message: "must be an http(s) origin such as https://chat.example.com" })).min(1),
+    }),
+    secrets: z.object({
+      /** Days a deleted secret can still be restored (Secrets Manager allows 7-30). */
+      recoveryWindowDays: z.number().int().min(7, { message: "must be 7-30 days" }).max(30, { message: "must be 7-30 days" }),
+      /** Guide "SecretsRotation: quarterly": how often the alerts topic is reminded to rotate API keys by hand. */
+      rotationReminderDays: z.number().int().min(1).max(365),
+    }),
+    monitoring: z.object({
+      /** HighErrorRate: ALB 5xx as a percentage of requests over 5 minutes. */
+      errorRatePercent: percent,
+      /** HighResponseTime: p95 target response time in milliseconds over 5 minutes. */
+      responseTimeP95Ms: z.number().int().min(1, { message: "must be 1-60000 ms" }).max(60_000, { message: "must be 1-60000 ms" }),
+      /** LowHealthyHosts: alarm when healthy targets per target group fall below this. */
+      minHealthyHosts: z.number().int().min(1, { message: "must be at least 1" }),
+    }),
+    /** Run an AWS Distro for OpenTelemetry collector beside the backend, exporting traces to X-Ray. */
+    tracing: z.object({ enabled: z.boolean() }),
     /** Image tag the task definitions start with before the delivery pipeline first deploys. */
     initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
       message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",

@@ -7,26 +7,47 @@ export interface ServiceDefinition {
   readonly name: "backend" | "frontend";
   readonly port: number;
   readonly healthCheckPath: string;
+  /** HTTP codes the target group counts as healthy. */
+  readonly healthCheckMatcher: string;
   /** ECR repository and ECS service name (guide "Deployment Process"). */
   readonly repositoryName: string;
   /** Guide "Log Groups Structure". */
   readonly logGroupName: string;
+  /** Non-root user the image runs as (uid:gid), matching the image's own USER. */
+  readonly user: string;
+  /** Container health check, with the image's own runtime (the slim images have no curl). */
+  readonly healthCheckCommand: string[];
 }
 
 export const BACKEND: ServiceDefinition = {
   name: "backend",
   port: 8000,
   healthCheckPath: "/health",
+  healthCheckMatcher: "200",
   repositoryName: "recipe-chatbot-backend",
   logGroupName: "/aws/ecs/recipe-chatbot/backend",
+  // The guide's Dockerfile: `adduser appuser` on python:3.11-slim, the first regular user.
+  user: "1000:1000",
+  // Exec form (no shell, no embedded double quotes): urlopen raises on an error status, so python exits 1.
+  healthCheckCommand: ["CMD", "python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8000/health', timeout=4)"],
 };
 
 export const FRONTEND: ServiceDefinition = {
   name: "frontend",
   port: 3000,
   healthCheckPath: "/",
+  // Next.js may answer / with a redirect (locale, auth) that is still a healthy server.
+  healthCheckMatcher: "200-399",
   repositoryName: "recipe-chatbot-frontend",
   logGroupName: "/aws/ecs/recipe-chatbot/frontend",
+  // The official Next.js Dockerfile's `nextjs` user.
+  user: "1001:1001",
+  healthCheckCommand: [
+    "CMD",
+    "node",
+    "-e",
+    "require('http').get('http://localhost:3000/', r => process.exit(r.statusCode < 400 ? 0 : 1)).on('error', () => process.exit(1))",
+  ],
 };
 
 /**
@@ -34,3 +55,18 @@ export const FRONTEND: ServiceDefinition = {
  * FastAPI's /docs page loads it; without it the docs page renders empty.
  */
 export const BACKEND_PATHS = ["/api/*", "/health", "/docs", "/openapi.json"];
+
+/** The backend publishes its LLM queue depth here (guide "Custom Scaling Metrics"); it scales on it. */
+export const QUEUE_DEPTH_METRIC = {
+  namespace: "RecipeChatbot/LLM",
+  metricName: "QueueDepth",
+  dimensions: { Service: "Backend" },
+} as const;
+
+/** ECS cluster name (guide "Deployment Process"); each environment lives in its own AWS account. */
+export const CLUSTER_NAME = "recipe-chatbot-cluster";
+
+/** ECS service name of a service (guide "Deployment Process"). */
+export function ecsServiceName(service: ServiceDefinition): string {
+  return service.repositoryName;
+}

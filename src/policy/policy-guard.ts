@@ -132,7 +132,7 @@ export class PolicyGuard implements IAspect {
     if (evaluation.violations.length === 0) return [];
     return [
       `Policy guard: ${evaluation.violations.length} violation(s) in ${evaluation.stackPath}\n` +
-        evaluation.violations.map(formatViolation).join("\n"),
+        evaluation.violations.map((v) => `  ${formatViolation(v)}`).join("\n"),
     ];
   }
 }

@@ -36,6 +36,9 @@ export interface Rule {
   check(context: RuleContext): Verdict;
 }
 
+/** What a rule declares besides where it applies and how it checks; used by rule factories. */
+export type RuleMetadata = Omit<Rule, "resourceTypes" | "check">;
+
 export function verdictMessages(verdict: Verdict): readonly string[] {
   if (verdict === undefined) return [];
   return typeof verdict === "string" ? [verdict] : verdict;

@@ -64,11 +64,16 @@ export class StackView {
   /**
    * Resources of `type` that reference `target`, optionally only through `attribute`
    * (for example the `aws_flow_log`s whose `vpc_id` references a VPC).
+   *
+   * @param sameNameAs also accept an `attribute` equal to this literal attribute of the target, for
+   *   companions written with a deterministic name (`bucket = "recipe-chatbot-logs"`) instead of a reference.
    */
-  referencing(target: ResourceView, type: string, attribute?: string): ResourceView[] {
-    return this.resources(type).filter((candidate) =>
-      this.references(attribute === undefined ? candidate.attributes : candidate.attributes[attribute], target),
-    );
+  referencing(target: ResourceView, type: string, attribute?: string, sameNameAs?: string): ResourceView[] {
+    const name = sameNameAs === undefined ? undefined : target.attributes[sameNameAs];
+    return this.resources(type).filter((candidate) => {
+      const value = attribute === undefined ? candidate.attributes : candidate.attributes[attribute];
+      return this.references(value, target) || (typeof name === "string" && value === name);
+    });
   }
 
   /** Whether a value mentions `target` anywhere, e.g. `"${aws_s3_bucket.logs.arn}/*"`. */

@@ -2,7 +2,16 @@ import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { lookUpAwsContext } from "../aws-context";
-import { BACKEND, FRONTEND, type EnvironmentConfig } from "../config";
+import { BACKEND, BACKEND_PATHS, CLUSTER_NAME, FRONTEND, type EnvironmentConfig, type ServiceDefinition } from "../config";
+import { AccessLogsBucket } from "../constructs/access-logs-bucket";
+import { ContainerRegistry } from "../constructs/container-registry";
+import { DeployVariables } from "../constructs/deploy-variables";
+import { DnsRecords } from "../constructs/dns-records";
+import { EcsCluster } from "../constructs/ecs-cluster";
+import { FargateService } from "../constructs/fargate-service";
+import { LoadBalancer } from "../constructs/load-balancer";
+import { TlsCertificate } from "../constructs/tls-certificate";
+import type { PolicyStatement } from "../iam";
 import { EncryptionKey, logsKeyUsage } from "../constructs/kms-key";
 import { NetworkAcls } from "../constructs/network-acls";
 import { Networking } from "../constructs/networking";
@@ -20,6 +29,9 @@ export class EnvironmentStack extends TerraformStack {
   readonly config: EnvironmentConfig;
   readonly networking: Networking;
   readonly securityGroups: SecurityGroups;
+  readonly loadBalancer: LoadBalancer;
+  readonly cluster: EcsCluster;
+  readonly services: Record<ServiceDefinition["name"], FargateService>;
 
   constructor(scope: Construct, props: EnvironmentStackProps) {
     const { config } = props;
@@ -82,5 +94,84 @@ export class EnvironmentStack extends TerraformStack {
       backendPort: BACKEND.port,
       frontendPort: FRONTEND.port,
     });
+    const sg = this.securityGroups;
+
+    const inputs = new DeployVariables(this, "inputs", { defaultDomainName: config.domainName });
+    const registries = {
+      backend: new ContainerRegistry(this, "backend-registry", { repositoryName: BACKEND.repositoryName, maxImageCount: config.ecr.maxImageCount }),
+      frontend: new ContainerRegistry(this, "frontend-registry", { repositoryName: FRONTEND.repositoryName, maxImageCount: config.ecr.maxImageCount }),
+    };
+
+    const accessLogs = new AccessLogsBucket(this, "alb-access-logs", {
+      aws,
+      bucketName: `${namePrefix}-alb-logs-${aws.accountId}`,
+      expirationDays: config.loadBalancer.accessLogExpirationDays,
+      prefix: "alb",
+    });
+    const certificate = new TlsCertificate(this, "certificate", { domainName: inputs.domainName, hostedZoneId: inputs.hostedZoneId });
+    const sizing = config.services;
+    this.loadBalancer = new LoadBalancer(this, "load-balancer", {
+      namePrefix,
+      vpcId: net.vpcId,
+      publicSubnetIds: net.publicSubnetIds,
+      securityGroupId: sg.albSecurityGroupId,
+      certificateArn: certificate.arn,
+      sslPolicy: config.loadBalancer.sslPolicy,
+      deletionProtection: config.loadBalancer.deletionProtection,
+      idleTimeoutSeconds: config.loadBalancer.idleTimeoutSeconds,
+      accessLogs,
+      defaultTarget: { service: FRONTEND, deregistrationDelaySeconds: sizing.frontend.deregistrationDelaySeconds },
+      pathTarget: { service: BACKEND, deregistrationDelaySeconds: sizing.backend.deregistrationDelaySeconds, paths: BACKEND_PATHS, priority: 100 },
+    });
+    new DnsRecords(this, "dns", {
+      namePrefix,
+      domainName: inputs.domainName,
+      hostedZoneId: inputs.hostedZoneId,
+      loadBalancer: this.loadBalancer,
+      healthCheckPath: BACKEND.healthCheckPath,
+    });
+
+    this.cluster = new EcsCluster(this, "cluster", {
+      clusterName: CLUSTER_NAME,
+      vpcId: net.vpcId,
+      namespaceName: "recipe-chatbot.internal",
+      containerInsights: config.containerInsights,
+      capacity: config.capacity,
+    });
+
+    // The guide's ECSTaskRole, corrected: StringEquals never matches a wildcard, StringLike does.
+    const publishMetrics: PolicyStatement = {
+      sid: "PublishRecipeChatbotMetrics",
+      effect: "Allow",
+      actions: ["cloudwatch:PutMetricData"],
+      resources: ["*"],
+      condition: [{ test: "StringLike", variable: "cloudwatch:namespace", values: ["RecipeChatbot/*"] }],
+    };
+    const runtime = { ENVIRONMENT: config.tags.environment.toLowerCase() };
+    const service = (definition: ServiceDefinition, securityGroupId: string, environment: Record<string, string>) =>
+      new FargateService(this, `${definition.name}-service`, {
+        aws,
+        namePrefix,
+        environmentName: config.name,
+        service: definition,
+        sizing: sizing[definition.name],
+        cluster: { arn: this.cluster.clusterArn, name: this.cluster.clusterName, capacityProviderStrategy: this.cluster.capacityProviderStrategy },
+        network: { subnetIds: net.privateSubnetIds, securityGroupId },
+        loadBalancer: { targetGroupArn: this.loadBalancer.targetGroups[definition.name].arn, listener: this.loadBalancer.httpsListener },
+        registry: registries[definition.name],
+        namespaceId: this.cluster.namespaceId,
+        initialImageTag: config.initialImageTag,
+        logs: { retentionInDays: config.logs.retentionDays, kmsKeyArn: logsKey.arn },
+        environment,
+        taskRoleStatements: [publishMetrics],
+      });
+    this.services = {
+      backend: service(BACKEND, sg.backendSecurityGroupId, runtime),
+      frontend: service(FRONTEND, sg.frontendSecurityGroupId, {
+        ...runtime,
+        // Server-side calls from Next.js go straight to the backend through Cloud Map, not the ALB.
+        BACKEND_URL: `http://${BACKEND.name}.${this.cluster.namespaceName}:${BACKEND.port}`,
+      }),
+    };
   }
 }

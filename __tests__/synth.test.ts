@@ -1,0 +1,72 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+const ROOT = path.resolve(__dirname, "..");
+const STACKS = ["recipe-chatbot-dev", "recipe-chatbot-staging", "recipe-chatbot-prod"];
+
+/** Runs the real entry point as `cdktf synth` does: a child process with CDKTF_OUTDIR. */
+function synth(outdir: string, env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), "main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
+    encoding: "utf8",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function snapshot(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else files[path.relative(dir, p)] = fs.readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+describe("synth entry point (main.ts)", () => {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
+  const outdir = path.join(work, "cdktf.out");
+  let first: ReturnType<typeof synth>;
+
+  beforeAll(() => {
+    first = synth(outdir);
+  });
+
+  it("synthesizes every stack as JSON and as formatted HCL, each in its own directory", () => {
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain(`Synthesized 3 stacks: ${STACKS.join(", ")}`);
+    for (const stack of STACKS) {
+      expect(fs.existsSync(path.join(outdir, "stacks", stack, "cdk.tf.json"))).toBe(true);
+      expect(fs.readdirSync(path.join(outdir, "hcl", stack))).toEqual(["main.tf"]);
+      expect(fs.readFileSync(path.join(outdir, "hcl", stack, "main.tf"), "utf8")).toMatch(/resource "aws_vpc" "networking_vpc_[0-9A-F]{8}" \{/);
+    }
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")).stacks).sort()).toEqual([...STACKS].sort());
+  });
+
+  it("fails on bad configuration with every problem, a non-zero exit, and the earlier output untouched", () => {
+    const before = snapshot(outdir);
+    const config = path.join(work, "bad.yaml");
+    fs.writeFileSync(config, "environments:\n  prod:\n    network:\n      natMode: sometimes\n    services:\n      backend:\n        memory: 100\n");
+    const failed = synth(outdir, { RECIPE_CHATBOT_CONFIG: config });
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain("Invalid configuration (2 problems):");
+    expect(failed.stderr).toContain('environments.prod.network.natMode: must be one of: none, single, per-az (got "sometimes")');
+    expect(failed.stderr).toContain("environments.prod.services.backend.memory: 100 MiB is not offered by Fargate with cpu 512; allowed: 1024, 2048, 3072, 4096 (got 100)");
+    expect(snapshot(outdir)).toEqual(before);
+    expect(fs.readdirSync(work).filter((f) => f.includes("staging-"))).toEqual([]);
+  });
+
+  it("leaves no output at all when the very first run is invalid", () => {
+    const fresh = path.join(work, "fresh.out");
+    const config = path.join(work, "bad-region.yaml");
+    fs.writeFileSync(config, "environments:\n  dev:\n    region: moon-1\n");
+    expect(synth(fresh, { RECIPE_CHATBOT_CONFIG: config }).code).toBe(1);
+    expect(fs.existsSync(fresh)).toBe(false);
+  });
+});

@@ -1,0 +1,65 @@
+import { Construct } from "constructs";
+import { TerraformVariable } from "cdktf";
+import { DOMAIN_NAME_MAX_LENGTH, DOMAIN_NAME_PATTERN } from "../config";
+
+export interface DeployVariablesProps {
+  /** Default for domain_name (from configuration); without one the variable is required. */
+  readonly defaultDomainName?: string;
+}
+
+/**
+ * Deploy-time inputs: account-specific values that do not change the shape of the stack. Terraform
+ * validates them at plan time; see terraform.tfvars.example.
+ */
+/** A JavaScript string as an HCL string literal (JSON string escapes are valid HCL escapes). */
+const hclString = (value: string) => JSON.stringify(value);
+
+/** A root-module variable named exactly `name` (cdktf would otherwise add the construct path and a hash). */
+function variable(scope: Construct, name: string, config: ConstructorParameters<typeof TerraformVariable>[2]): TerraformVariable {
+  const v = new TerraformVariable(scope, name, config);
+  v.overrideLogicalId(name);
+  return v;
+}
+
+export class DeployVariables extends Construct {
+  readonly domainName: string;
+  readonly hostedZoneId: string;
+  readonly alertEmails: string[];
+  readonly criticalEmails: string[];
+
+  constructor(scope: Construct, id: string, props: DeployVariablesProps) {
+    super(scope, id);
+    this.domainName = variable(this, "domain_name", {
+      type: "string",
+      description: "Public DNS name of the chatbot, e.g. chat.example.com (a name inside hosted_zone_id's zone)",
+      default: props.defaultDomainName,
+      validation: [
+        {
+          condition: `\${length(var.domain_name) <= ${DOMAIN_NAME_MAX_LENGTH} && can(regex(${hclString(DOMAIN_NAME_PATTERN.source)}, var.domain_name))}`,
+          errorMessage: "domain_name must be a lowercase DNS name such as chat.example.com.",
+        },
+      ],
+    }).stringValue;
+    this.hostedZoneId = variable(this, "hosted_zone_id", {
+      type: "string",
+      description: "Route 53 hosted zone (public) that holds domain_name, e.g. Z0123456789ABCDEFGHIJ",
+      validation: [
+        { condition: '${can(regex("^Z[A-Z0-9]{1,31}$", var.hosted_zone_id))}', errorMessage: "hosted_zone_id must be a Route 53 zone id such as Z0123456789ABCDEFGHIJ." },
+      ],
+    }).stringValue;
+    const emails = (name: string, description: string) =>
+      variable(this, name, {
+        type: "list(string)",
+        description,
+        default: [],
+        validation: [
+          {
+            condition: `\${alltrue([for e in var.${name} : can(regex("^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$", e))])}`,
+            errorMessage: `${name} must be a list of e-mail addresses.`,
+          },
+        ],
+      }).listValue;
+    this.alertEmails = emails("alert_emails", "E-mail addresses subscribed to recipe-chatbot-alerts (confirm the subscription mail)");
+    this.criticalEmails = emails("critical_emails", "E-mail addresses subscribed to recipe-chatbot-critical (confirm the subscription mail)");
+  }
+}

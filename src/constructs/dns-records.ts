@@ -1,0 +1,42 @@
+import { Construct } from "constructs";
+import { Route53HealthCheck } from "@cdktf/provider-aws/lib/route53-health-check";
+import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
+
+export interface DnsRecordsProps {
+  readonly namePrefix: string;
+  readonly domainName: string;
+  readonly hostedZoneId: string;
+  readonly loadBalancer: { readonly dnsName: string; readonly zoneId: string };
+  /** Path the Route 53 health check requests over HTTPS. */
+  readonly healthCheckPath: string;
+}
+
+/** Route 53 marks the endpoint unhealthy after 3 failed checks 30 s apart (its standard interval). */
+const HEALTH_CHECK = { failureThreshold: 3, requestInterval: 30 };
+
+/** Guide "Route 53: DNS management and health checks": the alias record and an HTTPS health check. */
+export class DnsRecords extends Construct {
+  readonly healthCheckId: string;
+  readonly fqdn: string;
+
+  constructor(scope: Construct, id: string, props: DnsRecordsProps) {
+    super(scope, id);
+    const record = new Route53Record(this, "alias-a", {
+      zoneId: props.hostedZoneId,
+      name: props.domainName,
+      type: "A",
+      alias: { name: props.loadBalancer.dnsName, zoneId: props.loadBalancer.zoneId, evaluateTargetHealth: true },
+    });
+    const healthCheck = new Route53HealthCheck(this, "health-check", {
+      type: "HTTPS",
+      fqdn: props.domainName,
+      port: 443,
+      resourcePath: props.healthCheckPath,
+      enableSni: true,
+      ...HEALTH_CHECK,
+      tags: { Name: `${props.namePrefix}-health` },
+    });
+    this.healthCheckId = healthCheck.id;
+    this.fqdn = record.fqdn;
+  }
+}
