@@ -75,6 +75,8 @@ export class FargateService extends Construct {
   readonly logGroupName: string;
   readonly imageTagParameterName: string;
   readonly discoveryName: string;
+  /** The container definitions as objects (rendered into the task definition with jsonencode). */
+  readonly containerDefinitions: readonly Record<string, unknown>[];
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
@@ -184,6 +186,7 @@ export class FargateService extends Construct {
     this.logGroupName = logGroup.name;
     this.imageTagParameterName = imageTag.name;
     this.discoveryName = service.name;
+    this.containerDefinitions = [appContainer, ...(props.sidecars ?? [])];
   }
 
   /** A role ECS tasks of this account assume, with one inline policy (none when `statements` is empty). */
