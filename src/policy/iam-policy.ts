@@ -122,7 +122,7 @@ interface PolicyDocument {
 /** Data-source documents can include each other; a cycle is a Terraform error, this only avoids looping. */
 const MAX_DOCUMENT_DEPTH = 8;
 
-export function readPolicyDocument(value: string, view: StackView, depth = 0): PolicyDocument {
+function readPolicyDocument(value: string, view: StackView, depth = 0): PolicyDocument {
   const reference = view.resolve(value);
   if (reference?.target.type === "aws_iam_policy_document" && reference.target.address.startsWith("data.")) {
     return readDataDocument(reference.target, view, depth);

@@ -77,7 +77,7 @@ export class StackView {
   }
 
   /** Whether a value mentions `target` anywhere, e.g. `"${aws_s3_bucket.logs.arn}/*"`. */
-  references(value: unknown, target: ResourceView): boolean {
+  private references(value: unknown, target: ResourceView): boolean {
     if (value === undefined) return false;
     const escaped = target.address.replace(/[.]/g, "\\.");
     // Not preceded by a word character or a dot, so `aws_lb.x` does not match `data.aws_lb.x`.

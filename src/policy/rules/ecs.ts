@@ -1,4 +1,5 @@
 /** ECS cluster, service, task-definition and container rules. */
+import { FARGATE_MEMORY_BY_CPU } from "../../config/aws-limits";
 import type { ContainerDefinition } from "../container-definitions";
 import { Rule, RuleMetadata } from "../rule";
 import { block, blocks, isExpression, isRecord, looksLikeSecretName, quote, strings, toNumber } from "../values";
@@ -201,20 +202,6 @@ export const noSecretsInEnvironment = containerRule({
   },
 });
 
-/** Valid Fargate memory (MiB) per CPU unit count, from security-rules.md section d. */
-function range(from: number, to: number, step: number): number[] {
-  return Array.from({ length: (to - from) / step + 1 }, (_, i) => from + i * step);
-}
-const FARGATE_MEMORY: Readonly<Record<number, readonly number[]>> = {
-  256: [512, 1024, 2048],
-  512: range(1024, 4096, 1024),
-  1024: range(2048, 8192, 1024),
-  2048: range(4096, 16384, 1024),
-  4096: range(8192, 30720, 1024),
-  8192: range(16384, 61440, 4096),
-  16384: range(32768, 122880, 8192),
-};
-
 export const fargateTaskSize: Rule = {
   id: "RC-ECS-014",
   title: "Fargate task cpu/memory is a valid pair",
@@ -231,7 +218,7 @@ export const fargateTaskSize: Rule = {
     }
     const cpu = toNumber(attributes.cpu);
     const memory = toNumber(attributes.memory);
-    return cpu !== undefined && memory !== undefined && FARGATE_MEMORY[cpu]?.includes(memory)
+    return cpu !== undefined && memory !== undefined && FARGATE_MEMORY_BY_CPU[cpu]?.includes(memory)
       ? undefined
       : `cpu ${quote(attributes.cpu)} with memory ${quote(attributes.memory)} is not a Fargate size`;
   },

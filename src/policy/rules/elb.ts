@@ -1,4 +1,5 @@
 /** Application Load Balancer, listener and target-group rules. */
+import { ALB_TLS_POLICY_PATTERN } from "../../config/aws-limits";
 import { Rule, RuleContext, RuleMetadata, Verdict } from "../rule";
 import type { ResourceView } from "../stack-view";
 import { block, blocks, isExpression, quote, strings } from "../values";
@@ -51,9 +52,6 @@ export const httpRedirectsOnly: Rule = {
   },
 };
 
-/** security-rules.md section c: TLS 1.3 policies, optionally Res/FIPS, 2021-06 or PQ-2025-09. */
-export const TLS_POLICY_ALLOW_LIST = /^ELBSecurityPolicy-TLS13-1-(2-(Res-)?(FIPS-)?(PQ-2025-09|2021-06)|3-(PQ-2025-09|2021-06))$/;
-
 export const httpsTlsPolicy: Rule = {
   id: "RC-ELB-002",
   title: "HTTPS listeners use an allow-listed TLS policy",
@@ -68,7 +66,7 @@ export const httpsTlsPolicy: Rule = {
     if (listenerProtocol(resource) !== "HTTPS") return undefined;
     const policy = resource.attributes.ssl_policy;
     if (policy === undefined) return "ssl_policy is unset (defaults to ELBSecurityPolicy-2016-08)";
-    return typeof policy === "string" && TLS_POLICY_ALLOW_LIST.test(policy)
+    return typeof policy === "string" && ALB_TLS_POLICY_PATTERN.test(policy)
       ? undefined
       : `ssl_policy ${quote(policy)} is not in the allow-list`;
   },

@@ -3,14 +3,13 @@
  * as an `aws_iam_policy_document` data source or as literal JSON.
  */
 import {
-  AttachedPolicy,
+  attachedPolicies,
   coversAction,
   globMatches,
   isEveryone,
   PolicyKind,
   Statement,
   statementLabel,
-  attachedPolicies,
   typesWithPolicies,
 } from "../iam-policy";
 import { Rule, RuleMetadata } from "../rule";
@@ -32,7 +31,7 @@ function statementRule(
     ...rest,
     resourceTypes: typesWithPolicies(kinds),
     check: ({ resource, stack, cannotVerify }) =>
-      attachedPolicies(resource, stack, kinds, cannotVerify).flatMap((policy: AttachedPolicy) =>
+      attachedPolicies(resource, stack, kinds, cannotVerify).flatMap((policy) =>
         policy.statements.flatMap((statement, index) => {
           const problem = checkStatement(statement, stack);
           return problem ? [`${policy.label} ${statementLabel(statement, index)} ${problem}`] : [];
@@ -46,19 +45,21 @@ function statementRule(
 const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
 
 /**
- * An Allow statement trusting GitHub's OIDC provider, named literally in the principal or through a
- * reference to an `aws_iam_openid_connect_provider` (resource or data source) whose url is GitHub's.
+ * An Allow statement trusting GitHub's OIDC provider: named literally in the principal, through a
+ * reference to an `aws_iam_openid_connect_provider` (resource or data source) whose url is GitHub's,
+ * or, for a provider looked up by ARN alone, recognisable by its GitHub condition keys.
  */
 function trustsGithubOidc(statement: Statement, stack: StackView): boolean {
   if (statement.effect !== "Allow") return false;
-  return statement.principals
-    .filter((p) => p.type === "Federated")
-    .flatMap((p) => p.identifiers)
-    .some((id) => {
+  const federated = statement.principals.filter((p) => p.type === "Federated").flatMap((p) => p.identifiers);
+  return (
+    federated.some((id) => {
       const target = stack.resolve(id)?.target;
-      const named = target?.type === "aws_iam_openid_connect_provider" ? String(target.attributes.url) : id;
-      return named.includes(GITHUB_OIDC_HOST);
-    });
+      const named = target?.type === "aws_iam_openid_connect_provider" ? target.attributes.url : id;
+      return typeof named === "string" && named.includes(GITHUB_OIDC_HOST);
+    }) ||
+    (federated.length > 0 && statement.conditions.some((c) => c.variable.startsWith(`${GITHUB_OIDC_HOST}:`)))
+  );
 }
 
 /** Conditions on the provider's `sub` or `aud` claim (the key may be built with an expression). */
@@ -66,9 +67,9 @@ function claimConditions(statement: Statement, claim: "sub" | "aud") {
   return statement.conditions.filter((c) => c.variable.endsWith(`:${claim}`));
 }
 
-/** Operators that restrict a claim to the listed values (IfExists variants do not when it is absent). */
 /** IAM's set-operator prefixes (note the singular ForAnyValue). */
 const SET_OPERATOR = /^(ForAllValues|ForAnyValue):/;
+/** Operators that restrict a claim to the listed values (IfExists variants do not when it is absent). */
 const RESTRICTING_OPERATOR = /^((ForAllValues|ForAnyValue):)?String(Equals|Like)(IgnoreCase)?$/;
 
 /** Owner or repository name: literal GitHub name characters or `${...}` interpolations. */
@@ -112,7 +113,9 @@ export const oidcSubPinnedToRepository = statementRule({
   remediation: 'use values of the form "repo:OWNER/REPO:environment:NAME" or "repo:OWNER/REPO:ref:refs/heads/main"',
   checkStatement: (statement, stack) => {
     if (!trustsGithubOidc(statement, stack)) return undefined;
-    const bad = claimConditions(statement, "sub").flatMap((c) => c.values.filter((v) => !PINNED_SUB.test(v)));
+    const bad = claimConditions(statement, "sub")
+      .filter((c) => RESTRICTING_OPERATOR.test(c.test))
+      .flatMap((c) => c.values.filter((v) => !PINNED_SUB.test(v)));
     return bad.length > 0 ? `allows sub value(s) ${bad.map(quote).join(", ")} not pinned to one repository` : undefined;
   },
 });

@@ -66,14 +66,18 @@ export const securityGroupDescription: Rule = {
       : "has no description",
 };
 
-/** One rule of a security group, whichever of the three ways Terraform offers to write it. */
-interface SecurityGroupRule {
+/** What a security-group rule or network-ACL entry lets through. */
+interface Traffic {
   readonly direction: "ingress" | "egress";
   /** Lower-case protocol name, or "all" for -1. */
   readonly protocol: string;
   readonly fromPort?: number;
   readonly toPort?: number;
   readonly cidrs: readonly string[];
+}
+
+/** One rule of a security group, whichever of the three ways Terraform offers to write it. */
+interface SecurityGroupRule extends Traffic {
   readonly description: unknown;
   /** Message prefix: `ingress[0] ` for inline rules, `(security group PATH) ` for standalone ones. */
   readonly where: string;
@@ -129,14 +133,14 @@ function securityGroupRules(resource: ResourceView, stack: StackView): SecurityG
 }
 
 /** `tcp 443`, `tcp 8000-8001`, `all traffic`. */
-function describeTraffic(rule: { protocol: string; fromPort?: number; toPort?: number }): string {
+function describeTraffic(rule: Traffic): string {
   if (rule.protocol === "all") return "all traffic";
   if (rule.fromPort === undefined) return rule.protocol;
   return `${rule.protocol} ${rule.fromPort === rule.toPort ? rule.fromPort : `${rule.fromPort}-${rule.toPort}`}`;
 }
 
 /** Whether traffic of the rule's protocol and port range can reach `port` over TCP. */
-function reachesTcpPort(rule: { protocol: string; fromPort?: number; toPort?: number }, port: number): boolean {
+function reachesTcpPort(rule: Traffic, port: number): boolean {
   if (rule.protocol === "all") return true;
   return rule.protocol === "tcp" && (rule.fromPort ?? 0) <= port && port <= (rule.toPort ?? 65535);
 }
@@ -157,7 +161,7 @@ function securityGroupRuleCheck(
   };
 }
 
-const fromAnywhere = (rule: SecurityGroupRule) => rule.cidrs.filter((c) => ANYWHERE.includes(c));
+const fromAnywhere = (traffic: Traffic) => traffic.cidrs.filter((c) => ANYWHERE.includes(c));
 
 export const securityGroupRuleDescription = securityGroupRuleCheck(
   {
@@ -228,13 +232,8 @@ export const noUnrestrictedEgress = securityGroupRuleCheck(
 );
 
 /** One entry of a network ACL, from `aws_network_acl` blocks or an `aws_network_acl_rule`. */
-interface NaclEntry {
-  readonly direction: "ingress" | "egress";
+interface NaclEntry extends Traffic {
   readonly allow: boolean;
-  readonly protocol: string;
-  readonly fromPort?: number;
-  readonly toPort?: number;
-  readonly cidrs: readonly string[];
   readonly label: string;
 }
 
@@ -297,7 +296,7 @@ export const naclNoAdminPortsFromInternet = naclRule(
     remediation: "narrow the rule's port range or source CIDR so that 20, 21, 22 and 3389 are not reachable from /0",
   },
   (entry) => {
-    if (entry.direction !== "ingress" || !entry.cidrs.some((c) => ANYWHERE.includes(c))) return undefined;
+    if (entry.direction !== "ingress" || fromAnywhere(entry).length === 0) return undefined;
     const ports = NACL_ADMIN_PORTS.filter((port) => reachesTcpPort(entry, port));
     return ports.length > 0 ? `allows port(s) ${ports.join(", ")} from the internet` : undefined;
   },
