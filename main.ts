@@ -15,10 +15,16 @@ function main(): void {
     });
     console.log(`Synthesized ${stacks.length} stacks: ${stacks.join(", ")}`);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    console.error(error.message);
+    // Bad input and policy violations are the user's to fix: print them plainly, without a stack trace.
+    if (!(error instanceof ConfigError || isValidationFailure(error))) throw error;
+    console.error((error as Error).message);
     process.exitCode = 1;
   }
+}
+
+/** cdktf reports failed construct validations (the policy guard's among them) with this message. */
+function isValidationFailure(error: unknown): boolean {
+  return error instanceof Error && error.message.startsWith("Validation failed");
 }
 
 main();

@@ -220,7 +220,12 @@ describe("Fargate services", () => {
   });
 
   it("sets ENVIRONMENT per environment and points the frontend at the backend by its Cloud Map name", () => {
-    expect(containers("backend")[0].environment).toEqual([{ name: "ENVIRONMENT", value: "production" }]);
+    expect(containers("backend")[0].environment).toEqual([
+      { name: "ENVIRONMENT", value: "production" },
+      // prod traces: the app exports OTLP to the collector sidecar.
+      { name: "OTEL_EXPORTER_OTLP_ENDPOINT", value: "http://localhost:4317" },
+    ]);
+    expect(containers("backend").map((c) => c.name)).toEqual(["backend", "otel-collector"]);
     const frontendEnv = containers("frontend")[0].environment as { name: string; value: string }[];
     expect(frontendEnv.find((e) => e.name === "BACKEND_URL")!.value).toMatch(/^http:\/\/backend\..+:8000$/);
     const devStack = new EnvironmentStack(Testing.app(), { config: environment("dev") });

@@ -43,7 +43,7 @@ function writeHcl(stacks: TerraformStack[], dir: string): void {
   for (const stack of stacks) {
     const stackDir = path.join(dir, stack.node.id);
     fs.mkdirSync(stackDir, { recursive: true });
-    fs.writeFileSync(path.join(stackDir, "main.tf"), unquoteReferenceLists(stack.toHclTerraform().hcl));
+    fs.writeFileSync(path.join(stackDir, "main.tf"), blockifyUntypedBlocks(unquoteReferenceLists(stack.toHclTerraform().hcl)));
   }
   // cdktf's HCL is valid but not canonically formatted; terraform fmt makes it reviewable and fmt-clean.
   execFileSync("terraform", ["fmt", "-recursive", "-list=false", dir], {
@@ -62,6 +62,27 @@ export function unquoteReferenceLists(hcl: string): string {
     /(depends_on|ignore_changes) = \[([^\]]*)\]/g,
     (_, key: string, refs: string) => `${key} = [${refs.replace(/"([\w.-]+)"/g, "$1")}]`,
   );
+}
+
+/**
+ * Nested blocks that the provider bindings type as `any` (the WAF rule `statement`) are rendered by
+ * cdktf's HCL writer as object attributes (`statement = { ... }`), which Terraform rejects: inside
+ * them every object is a block. Rewrite `key = {` as `key {` within such a block.
+ */
+export const UNTYPED_BLOCKS = ["statement"];
+
+export function blockifyUntypedBlocks(hcl: string): string {
+  let depth = 0; // brace depth inside an untyped block; 0 = outside
+  return hcl
+    .split("\n")
+    .map((line) => {
+      const opener = /^(\s*)([A-Za-z_][\w-]*) = \{\s*$/.exec(line);
+      if (depth === 0 && !(opener && UNTYPED_BLOCKS.includes(opener[2]))) return line;
+      const rewritten = opener ? `${opener[1]}${opener[2]} {` : line;
+      depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
+      return rewritten;
+    })
+    .join("\n");
 }
 
 function copyTree(from: string, to: string): void {

@@ -1,6 +1,6 @@
 """Start moto's server with the patches Terraform needs (moto 5.2.1, AWS provider 5.100.0).
 
-Usage: python3 scripts/emulator/moto_launcher.py --port 5000 [--host 127.0.0.1]
+Usage: python3 scripts/emulator/moto_launcher.py --port N [--host 127.0.0.1] [--exit-on-stdin-eof]
 
 moto answers most of what the AWS provider asks, but a few gaps either hang the provider
 (it retries HTTP 500 for minutes) or make `terraform plan` after `apply` show changes. Each
@@ -15,7 +15,10 @@ no-drift check may ignore an attribute.
 import argparse
 import inspect
 import json
-from typing import Any, Callable
+import os
+import sys
+import threading
+from typing import Any
 
 from moto import server
 from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
@@ -67,7 +70,7 @@ def patch_ecs_availability_zone_rebalancing() -> None:
     UpdateService already stores any parameter as a snake_case attribute of the service, and
     moto's serializer reads `availability_zone_rebalancing` from there, so only create needs it.
     """
-    create: Callable[[EC2ContainerServiceResponse], Any] = EC2ContainerServiceResponse.create_service
+    create = EC2ContainerServiceResponse.create_service
 
     def create_service(self: EC2ContainerServiceResponse) -> Any:
         result = create(self)
@@ -108,15 +111,36 @@ def patch_security_group_rule_descriptions() -> None:
     SecurityGroupRule.description = property(description)
 
 
+def exit_when_stdin_closes() -> None:
+    """Exit as soon as stdin reaches EOF, i.e. when the parent holding its write end dies.
+
+    This is what stops the server when the test process crashes or is killed (even by SIGKILL,
+    where no exit handler runs). Jest also gives each test file its own copy of `process`, so a
+    process.on("exit") handler registered from a test never fires.
+    """
+
+    def watch() -> None:
+        # os.read, not sys.stdin: a thread blocked inside the buffered reader holds its lock, and
+        # the interpreter then aborts with a fatal error when SIGTERM makes it shut down.
+        while os.read(sys.stdin.fileno(), 4096):
+            pass
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--exit-on-stdin-eof", action="store_true", help="stop when stdin closes")
     args = parser.parse_args()
 
     patch_application_autoscaling_tags()
     patch_ecs_availability_zone_rebalancing()
     patch_security_group_rule_descriptions()
+    if args.exit_on_stdin_eof:
+        exit_when_stdin_closes()
     server.main(["--host", args.host, "--port", str(args.port)])
 
 

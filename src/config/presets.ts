@@ -77,6 +77,8 @@ export const PROD: EnvironmentConfig = {
   // Guide "Monitoring Dashboard" alarms.
   monitoring: { errorRatePercent: 5, responseTimeP95Ms: 5000, minHealthyHosts: 1 },
   tracing: { enabled: true },
+  // A chat user sends a few requests a minute; 2,000 per 5 minutes per IP is far above any human.
+  waf: { mode: "block", rateLimitPerFiveMinutes: 2000 },
 };
 
 export const STAGING: EnvironmentConfig = {
@@ -105,6 +107,8 @@ export const DEV: EnvironmentConfig = {
   ecr: { maxImageCount: 10 },
   secrets: { recoveryWindowDays: 7, rotationReminderDays: 90 },
   tracing: { enabled: false },
+  // Dev runs the managed rules in count mode first: see what they would block before they block it.
+  waf: { mode: "count", rateLimitPerFiveMinutes: 2000 },
 };
 
 export const PRESETS: Readonly<Record<string, EnvironmentConfig>> = { dev: DEV, staging: STAGING, prod: PROD };

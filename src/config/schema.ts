@@ -166,6 +166,12 @@ export const environmentSchema = z
       /** LowHealthyHosts: alarm when healthy targets per target group fall below this. */
       minHealthyHosts: z.number().int().min(1, { message: "must be at least 1" }),
     }),
+    waf: z.object({
+      /** count: managed groups and the rate rule only count (first rollout); block: they block. */
+      mode: z.enum(WAF_MODES, { message: `must be one of: ${list(WAF_MODES)}` }),
+      /** Requests per client IP per 5 minutes before the rate rule acts (WAF allows 10 to 2,000,000,000). */
+      rateLimitPerFiveMinutes: z.number().int().min(10, { message: "must be 10-2000000000" }).max(2_000_000_000, { message: "must be 10-2000000000" }),
+    }),
     /** Run an AWS Distro for OpenTelemetry collector beside the backend, exporting traces to X-Ray. */
     tracing: z.object({ enabled: z.boolean() }),
     /** Image tag the task definitions start with before the delivery pipeline first deploys. */

@@ -8,6 +8,7 @@ import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-pub
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import type { AwsContext } from "../aws-context";
 import { policyDocument } from "../iam";
+import { suppress } from "../policy";
 
 export interface AccessLogsBucketProps {
   readonly aws: AwsContext;
@@ -33,6 +34,7 @@ export class AccessLogsBucket extends Construct {
     super(scope, id);
     const { aws } = props;
     const bucket = new S3Bucket(this, "bucket", { bucket: props.bucketName, forceDestroy: false });
+    suppress(bucket, "RC-S3-002", "Access logs are written once and expire by lifecycle; versions would only keep expired logs longer.");
     new S3BucketPublicAccessBlock(this, "public-access-block", {
       bucket: bucket.id,
       blockPublicAcls: true,

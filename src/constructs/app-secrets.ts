@@ -7,6 +7,7 @@ import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import type { AwsContext } from "../aws-context";
 import type { PolicyStatement } from "../iam";
 import { PROJECT, scopedName } from "../naming";
+import { suppress } from "../policy/suppressions";
 import { EncryptionKey } from "./kms-key";
 
 export interface AppSecretsProps {
@@ -99,7 +100,7 @@ export class AppSecrets extends Construct {
   readonly rotationReminder: Readonly<Record<string, unknown>>;
   /** The secret-change audit rule's event pattern, exposed for tests and documentation. */
   readonly secretChangePattern: Readonly<Record<string, unknown>>;
-  /** The Secrets Manager secret resources, e.g. for policy-guard suppressions. */
+  /** The Secrets Manager secret resources (RC-SEC-002 is suppressed on them: see the constructor). */
   readonly secretResources: readonly SecretsmanagerSecret[];
 
   constructor(scope: Construct, id: string, props: AppSecretsProps) {
@@ -129,21 +130,26 @@ export class AppSecrets extends Construct {
     });
     this.keyArn = key.arn;
 
-    this.secretResources = API_KEYS.map(
-      (apiKey) =>
-        new SecretsmanagerSecret(this, apiKey.id, {
-          name: `${PROJECT}/${props.environment}/${apiKey.id}`,
-          description: apiKey.description,
-          kmsKeyId: key.arn,
-          recoveryWindowInDays: props.recoveryWindowDays,
-        }),
-    );
-    this.secrets = API_KEYS.map((apiKey, i) => {
-      const secret = this.secretResources[i];
+    const created = API_KEYS.map((apiKey) => {
+      const secret = new SecretsmanagerSecret(this, apiKey.id, {
+        name: `${PROJECT}/${props.environment}/${apiKey.id}`,
+        description: apiKey.description,
+        kmsKeyId: key.arn,
+        recoveryWindowInDays: props.recoveryWindowDays,
+      });
+      suppress(
+        secret,
+        "RC-SEC-002",
+        "a third-party API key: only the provider can issue a new one, so no rotation Lambda can rotate it; " +
+          `the ${prefix}-secret-rotation-reminder rule asks the alerts topic to rotate it by hand every ${props.rotationReminderDays} days`,
+      );
       // ECS syntax arn:...:secret:NAME-AbCdEf:json-key:version-stage:version-id; the empty stage and
       // id select AWSCURRENT, so a new value reaches tasks started after it is put.
-      return { envName: apiKey.envName, name: secret.name, arn: secret.arn, valueFrom: `${secret.arn}:${SECRET_JSON_KEY}::` };
+      const exposed: AppSecret = { envName: apiKey.envName, name: secret.name, arn: secret.arn, valueFrom: `${secret.arn}:${SECRET_JSON_KEY}::` };
+      return { secret, exposed };
     });
+    this.secretResources = created.map((c) => c.secret);
+    this.secrets = created.map((c) => c.exposed);
 
     const settings = [
       { id: "environment", envName: "ENVIRONMENT", value: props.environmentLabel, injected: false, description: "Environment name the application reports" },
@@ -205,7 +211,9 @@ export class AppSecrets extends Construct {
         responseElements: { arn: this.secrets.map((s) => s.arn) },
       },
     };
-    // The whole CloudTrail event is forwarded: who (userIdentity), what (eventName), when and from where.
+    // EventBridge only sees "AWS API Call via CloudTrail" events while a CloudTrail trail with logging
+    // is on in the account (an organization trail counts). The whole event is forwarded: who
+    // (userIdentity), what (eventName), when and from where.
     this.notify("secret-change", props.alertsTopicArn, {
       name: `${prefix}-secret-changed`,
       description: `Announces changes to the ${prefix} API key secrets on the alerts topic`,

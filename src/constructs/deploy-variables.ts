@@ -44,7 +44,7 @@ export class DeployVariables extends Construct {
       type: "string",
       description: "Route 53 hosted zone (public) that holds domain_name, e.g. Z0123456789ABCDEFGHIJ",
       validation: [
-        { condition: '${can(regex("^Z[A-Z0-9]{1,31}$", var.hosted_zone_id))}', errorMessage: "hosted_zone_id must be a Route 53 zone id such as Z0123456789ABCDEFGHIJ." },
+        { condition: '${can(regex("^[A-Z0-9]{1,32}$", var.hosted_zone_id))}', errorMessage: "hosted_zone_id must be a Route 53 zone id (upper-case letters and digits) such as Z0123456789ABCDEFGHIJ, without /hostedzone/." },
       ],
     }).stringValue;
     const emails = (name: string, description: string) =>

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, type ITerraformDependable } from "cdktf";
+import type { ITerraformDependable } from "cdktf";
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
@@ -11,8 +11,10 @@ import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import type { AwsContext } from "../aws-context";
 import { QUEUE_DEPTH_METRIC, type ServiceDefinition, type ServiceSizing } from "../config";
 import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../iam";
+import { encodeContainerDefinitions, type ContainerDefinition } from "../policy";
 import type { CapacityProviderStrategyItem } from "./ecs-cluster";
 import { EncryptedLogGroup } from "./log-group";
+import { otelAppEnvironment, otelCollectorSidecar, xrayTaskRoleStatement } from "./tracing";
 
 /** A task-definition `secrets` entry: an environment variable filled from Secrets Manager or SSM. */
 export interface ContainerSecret {
@@ -20,8 +22,6 @@ export interface ContainerSecret {
   readonly valueFrom: string;
 }
 
-/** An extra container in the task (e.g. the OpenTelemetry collector), as ECS container-definition JSON. */
-export type SidecarContainer = Record<string, unknown>;
 
 export interface FargateServiceProps {
   readonly aws: AwsContext;
@@ -42,12 +42,13 @@ export interface FargateServiceProps {
   /** Plain environment variables (never secrets: the policy guard rejects secret-looking names). */
   readonly environment: Record<string, string>;
   /** Variables filled from Secrets Manager / SSM at task start. */
-  readonly secrets?: ContainerSecret[];
-  /** What the execution role may read to resolve `secrets`: secret, parameter and KMS key ARNs. */
-  readonly secretSources?: { readonly secretArns: string[]; readonly parameterArns: string[]; readonly kmsKeyArns: string[] };
+  readonly secrets?: readonly ContainerSecret[];
+  /** What the execution role needs to resolve `secrets` (read those secrets and parameters, decrypt). */
+  readonly secretReadStatements?: readonly PolicyStatement[];
   /** Permissions of the application itself. */
   readonly taskRoleStatements: PolicyStatement[];
-  readonly sidecars?: SidecarContainer[];
+  /** Run an OpenTelemetry collector beside the app, exporting traces to X-Ray. */
+  readonly tracing?: boolean;
 }
 
 /** ECS's own deployment defaults are 100/200 too, but the guide pins them: keep them explicit. */
@@ -76,7 +77,7 @@ export class FargateService extends Construct {
   readonly imageTagParameterName: string;
   readonly discoveryName: string;
   /** The container definitions as objects (rendered into the task definition with jsonencode). */
-  readonly containerDefinitions: readonly Record<string, unknown>[];
+  readonly containerDefinitions: readonly ContainerDefinition[];
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
@@ -108,11 +109,14 @@ export class FargateService extends Construct {
         resources: [props.registry.repositoryArn],
       },
       { sid: "WriteOwnLogs", effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:log-stream:*`] },
-      ...secretReadStatements(props.secretSources),
+      ...(props.secretReadStatements ?? []),
     ]);
-    const taskRole = this.role("task-role", `${resourceName}-task`, aws, props.taskRoleStatements);
+    const taskRole = this.role("task-role", `${resourceName}-task`, aws, [
+      ...props.taskRoleStatements,
+      ...(props.tracing ? [xrayTaskRoleStatement()] : []),
+    ]);
 
-    const appContainer = {
+    const appContainer: ContainerDefinition = {
       name: service.name,
       image: `${props.registry.repositoryUrl}:${imageTag.insecureValue}`,
       essential: true,
@@ -120,8 +124,11 @@ export class FargateService extends Construct {
       readonlyRootFilesystem: true,
       privileged: false,
       portMappings: [{ containerPort: service.port, protocol: "tcp" }],
-      environment: Object.entries(props.environment).map(([name, value]) => ({ name, value })),
-      secrets: props.secrets ?? [],
+      environment: [
+        ...Object.entries(props.environment).map(([name, value]) => ({ name, value })),
+        ...(props.tracing ? otelAppEnvironment() : []),
+      ],
+      secrets: [...(props.secrets ?? [])],
       mountPoints: [{ sourceVolume: SCRATCH_VOLUME.name, containerPath: SCRATCH_VOLUME.containerPath, readOnly: false }],
       healthCheck: { command: service.healthCheckCommand, ...CONTAINER_HEALTH_CHECK },
       logConfiguration: {
@@ -129,6 +136,8 @@ export class FargateService extends Construct {
         options: { "awslogs-group": logGroup.name, "awslogs-region": aws.region, "awslogs-stream-prefix": service.name },
       },
     };
+    const sidecars = props.tracing ? [otelCollectorSidecar({ logGroupName: logGroup.name, region: aws.region })] : [];
+    this.containerDefinitions = [appContainer, ...sidecars];
     const taskDefinition = new EcsTaskDefinition(this, "task-definition", {
       family: resourceName,
       requiresCompatibilities: ["FARGATE"],
@@ -139,9 +148,9 @@ export class FargateService extends Construct {
       taskRoleArn: taskRole.arn,
       runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
       volume: [{ name: SCRATCH_VOLUME.name }],
-      // jsonencode, not JSON.stringify: the definitions carry tokens, which only jsonencode renders
-      // correctly in the HCL output too.
-      containerDefinitions: Fn.jsonencode([appContainer, ...(props.sidecars ?? [])]),
+      // jsonencode (not JSON.stringify: the definitions carry tokens, which only jsonencode renders
+      // correctly in HCL too), through the policy guard's encoder so its container rules can read them.
+      containerDefinitions: encodeContainerDefinitions(this.containerDefinitions),
       // Read the family's newest revision: the one the pipeline registered after a deploy.
       trackLatest: true,
     });
@@ -186,7 +195,7 @@ export class FargateService extends Construct {
     this.logGroupName = logGroup.name;
     this.imageTagParameterName = imageTag.name;
     this.discoveryName = service.name;
-    this.containerDefinitions = [appContainer, ...(props.sidecars ?? [])];
+
   }
 
   /** A role ECS tasks of this account assume, with one inline policy (none when `statements` is empty). */
@@ -242,13 +251,4 @@ export class FargateService extends Construct {
 /** Where the delivery pipeline writes the tag it released (the deploy role may write exactly these). */
 export function imageTagParameterName(environmentName: string, service: ServiceDefinition): string {
   return `/recipe-chatbot/${environmentName}/deploy/${service.name}-image-tag`;
-}
-
-function secretReadStatements(sources: FargateServiceProps["secretSources"]): PolicyStatement[] {
-  if (!sources) return [];
-  const statements: PolicyStatement[] = [];
-  if (sources.secretArns.length) statements.push({ sid: "ReadOwnSecrets", effect: "Allow", actions: ["secretsmanager:GetSecretValue"], resources: sources.secretArns });
-  if (sources.parameterArns.length) statements.push({ sid: "ReadOwnParameters", effect: "Allow", actions: ["ssm:GetParameters"], resources: sources.parameterArns });
-  if (sources.kmsKeyArns.length) statements.push({ sid: "DecryptSecrets", effect: "Allow", actions: ["kms:Decrypt"], resources: sources.kmsKeyArns });
-  return statements;
 }

@@ -4,6 +4,7 @@ import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbListenerRule } from "@cdktf/provider-aws/lib/lb-listener-rule";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import type { ServiceDefinition } from "../config";
+import { suppress } from "../policy";
 
 export interface LoadBalancerTarget {
   readonly service: ServiceDefinition;
@@ -58,6 +59,10 @@ export class LoadBalancer extends Construct {
       idleTimeout: props.idleTimeoutSeconds,
       accessLogs: { bucket: props.accessLogs.bucketName, prefix: props.accessLogs.prefix, enabled: true },
     });
+
+    if (!props.deletionProtection) {
+      suppress(alb, "RC-ELB-004", "Deletion protection is switched off by this environment's configuration (non-production, rebuilt at will).");
+    }
 
     const targetGroup = (target: LoadBalancerTarget) => {
       const { service } = target;

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { suppress } from "../policy";
 
 export interface SecurityGroupsProps {
   readonly vpcId: string;
@@ -34,8 +35,12 @@ export class SecurityGroups extends Construct {
     const anywhere = { cidr: "0.0.0.0/0" };
     const { backendPort, frontendPort } = props;
 
-    this.ingress(alb, 443, anywhere, "HTTPS from the internet");
-    this.ingress(alb, 80, anywhere, "HTTP from the internet, redirected to HTTPS");
+    for (const rule of [
+      this.ingress(alb, 443, anywhere, "HTTPS from the internet"),
+      this.ingress(alb, 80, anywhere, "HTTP from the internet, redirected to HTTPS"),
+    ]) {
+      suppress(rule, "RC-NET-006", "The public ALB must accept HTTP(S) from anywhere; 80 only redirects, and WAF filters 443.");
+    }
     this.egress(alb, backendPort, { group: backend }, "ALB to backend tasks");
     this.egress(alb, frontendPort, { group: frontend }, "ALB to frontend tasks");
 
@@ -52,8 +57,8 @@ export class SecurityGroups extends Construct {
     this.frontendSecurityGroupId = frontend.id;
   }
 
-  private ingress(target: SecurityGroup, port: number, from: Peer, description: string): void {
-    new VpcSecurityGroupIngressRule(this, ruleId(target, "in", port, from), ruleProps(target, port, from, description));
+  private ingress(target: SecurityGroup, port: number, from: Peer, description: string): VpcSecurityGroupIngressRule {
+    return new VpcSecurityGroupIngressRule(this, ruleId(target, "in", port, from), ruleProps(target, port, from, description));
   }
 
   private egress(source: SecurityGroup, port: number, to: Peer, description: string): void {

@@ -8,10 +8,14 @@ import { ContainerRegistry } from "../constructs/container-registry";
 import { DeployVariables } from "../constructs/deploy-variables";
 import { DnsRecords } from "../constructs/dns-records";
 import { EcsCluster } from "../constructs/ecs-cluster";
+import { EdgeProtection } from "../constructs/edge-protection";
 import { FargateService } from "../constructs/fargate-service";
 import { LoadBalancer } from "../constructs/load-balancer";
 import { TlsCertificate } from "../constructs/tls-certificate";
-import type { PolicyStatement } from "../iam";
+import { AlertTopics } from "../constructs/alert-topics";
+import { putAppMetricsStatement } from "../constructs/app-metrics";
+import { AppSecrets } from "../constructs/app-secrets";
+import { Observability } from "../constructs/observability";
 import { EncryptionKey, logsKeyUsage } from "../constructs/kms-key";
 import { NetworkAcls } from "../constructs/network-acls";
 import { Networking } from "../constructs/networking";
@@ -19,6 +23,7 @@ import { SecurityGroups } from "../constructs/security-groups";
 import { VpcEndpoints } from "../constructs/vpc-endpoints";
 import { VpcFlowLogs } from "../constructs/vpc-flow-logs";
 import { environmentStackName, scopedName } from "../naming";
+import { PolicyGuard } from "../policy";
 
 export interface EnvironmentStackProps {
   readonly config: EnvironmentConfig;
@@ -55,6 +60,8 @@ export class EnvironmentStack extends TerraformStack {
       ],
     });
     const aws = lookUpAwsContext(this, config.region);
+    // Every resource of the stack passes the named security rules, or synth fails (README "Policy guard").
+    PolicyGuard.applyTo(this);
 
     const logsKey = new EncryptionKey(this, "logs-key", {
       aws,
@@ -139,15 +146,25 @@ export class EnvironmentStack extends TerraformStack {
       capacity: config.capacity,
     });
 
-    // The guide's ECSTaskRole, corrected: StringEquals never matches a wildcard, StringLike does.
-    const publishMetrics: PolicyStatement = {
-      sid: "PublishRecipeChatbotMetrics",
-      effect: "Allow",
-      actions: ["cloudwatch:PutMetricData"],
-      resources: ["*"],
-      condition: [{ test: "StringLike", variable: "cloudwatch:namespace", values: ["RecipeChatbot/*"] }],
-    };
-    const runtime = { ENVIRONMENT: config.tags.environment.toLowerCase() };
+    const alerts = new AlertTopics(this, "alert-topics", {
+      aws,
+      namePrefix,
+      alertEmails: inputs.alertEmails,
+      criticalEmails: inputs.criticalEmails,
+    });
+    const environmentLabel = config.tags.environment.toLowerCase();
+    const appSecrets = new AppSecrets(this, "app-secrets", {
+      aws,
+      environment: config.name,
+      environmentLabel,
+      logLevel: config.logs.level,
+      corsOrigins: config.app.corsOrigins,
+      recoveryWindowDays: config.secrets.recoveryWindowDays,
+      rotationReminderDays: config.secrets.rotationReminderDays,
+      alertsTopicArn: alerts.alertsTopicArn,
+    });
+
+    const runtime = { ENVIRONMENT: environmentLabel };
     const service = (definition: ServiceDefinition, securityGroupId: string, environment: Record<string, string>) =>
       new FargateService(this, `${definition.name}-service`, {
         aws,
@@ -163,7 +180,12 @@ export class EnvironmentStack extends TerraformStack {
         initialImageTag: config.initialImageTag,
         logs: { retentionInDays: config.logs.retentionDays, kmsKeyArn: logsKey.arn },
         environment,
-        taskRoleStatements: [publishMetrics],
+        secrets: appSecrets.containerSecrets,
+        secretReadStatements: appSecrets.executionRoleStatements,
+        // The guide's ECSTaskRole, corrected (StringLike on the namespace); its secrets and logs
+        // statements belong to the execution role, which is the one that reads them.
+        taskRoleStatements: [putAppMetricsStatement()],
+        tracing: definition === BACKEND && config.tracing.enabled,
       });
     this.services = {
       backend: service(BACKEND, sg.backendSecurityGroupId, runtime),
@@ -173,5 +195,34 @@ export class EnvironmentStack extends TerraformStack {
         BACKEND_URL: `http://${BACKEND.name}.${this.cluster.namespaceName}:${BACKEND.port}`,
       }),
     };
+
+    new EdgeProtection(this, "edge-protection", {
+      aws,
+      namePrefix,
+      loadBalancerArn: this.loadBalancer.arn,
+      waf: config.waf,
+      logs: { retentionInDays: config.logs.retentionDays, kmsKeyArn: logsKey.arn },
+      criticalTopicArn: alerts.criticalTopicArn,
+    });
+
+    new Observability(this, "observability", {
+      aws,
+      namePrefix,
+      environment: config.name,
+      monitoring: config.monitoring,
+      loadBalancerArnSuffix: this.loadBalancer.arnSuffix,
+      alertsTopicArn: alerts.alertsTopicArn,
+      criticalTopicArn: alerts.criticalTopicArn,
+      services: [BACKEND, FRONTEND].map((definition) => ({
+        name: definition.name,
+        serviceName: this.services[definition.name].serviceName,
+        clusterName: this.cluster.clusterName,
+        minCapacity: sizing[definition.name].scaling.minCapacity,
+        targetGroupArnSuffix: this.loadBalancer.targetGroups[definition.name].arnSuffix,
+        logGroupName: this.services[definition.name].logGroupName,
+        // Only the FastAPI backend writes structlog JSON that the metric filters parse.
+        structuredLogs: definition === BACKEND,
+      })),
+    });
   }
 }

@@ -1,0 +1,25 @@
+/** Public surface for platform teams that compose these constructs in their own CDKTF app. */
+export * from "./config";
+export { buildRecipeChatbotApp, type RecipeChatbotAppConfig } from "./app";
+export { synthesize, HCL_DIR } from "./synthesize";
+export { lookUpAwsContext, type AwsContext } from "./aws-context";
+export { EnvironmentStack } from "./stacks/environment-stack";
+export { AccessLogsBucket } from "./constructs/access-logs-bucket";
+export { AlertTopics } from "./constructs/alert-topics";
+export { AppSecrets } from "./constructs/app-secrets";
+export { ContainerRegistry } from "./constructs/container-registry";
+export { DeployVariables } from "./constructs/deploy-variables";
+export { DnsRecords } from "./constructs/dns-records";
+export { EcsCluster } from "./constructs/ecs-cluster";
+export { FargateService } from "./constructs/fargate-service";
+export { EncryptionKey } from "./constructs/kms-key";
+export { EncryptedLogGroup } from "./constructs/log-group";
+export { LoadBalancer } from "./constructs/load-balancer";
+export { NetworkAcls } from "./constructs/network-acls";
+export { Networking } from "./constructs/networking";
+export { Observability } from "./constructs/observability";
+export { SecurityGroups } from "./constructs/security-groups";
+export { TlsCertificate } from "./constructs/tls-certificate";
+export { VpcEndpoints } from "./constructs/vpc-endpoints";
+export { VpcFlowLogs } from "./constructs/vpc-flow-logs";
+export * from "./policy";
