@@ -12,6 +12,7 @@ describe("load balancer (guide: Application Load Balancer Setup)", () => {
       name: "recipe-chatbot-prod-alb",
       load_balancer_type: "application",
       internal: false,
+      ip_address_type: "dualstack",
       subnets: [refTo(prod, "aws_subnet", "networking/public-us-east-1a"), refTo(prod, "aws_subnet", "networking/public-us-east-1b")],
       security_groups: [refTo(prod, "aws_security_group", "security-groups/alb-sg")],
       drop_invalid_header_fields: true,
@@ -105,12 +106,16 @@ describe("DNS and TLS", () => {
     expect(resourceAt(prod, "aws_route53_record", "certificate/validation-record")).toMatchObject({ zone_id: "${var.hosted_zone_id}", for_each: expect.any(String) });
   });
 
-  it("aliases the domain to the ALB and health-checks https://DOMAIN/health", () => {
-    expect(resourceAt(prod, "aws_route53_record", "dns/alias-a")).toMatchObject({
+  it.each(["A", "AAAA"])("aliases the domain to the dual-stack ALB with an %s record", (type) => {
+    expect(resourceAt(prod, "aws_route53_record", `dns/alias-${type.toLowerCase()}`)).toMatchObject({
       name: "${var.domain_name}",
-      type: "A",
+      type,
+      zone_id: "${var.hosted_zone_id}",
       alias: { name: refTo(prod, "aws_lb", "load-balancer/alb", "dns_name"), zone_id: refTo(prod, "aws_lb", "load-balancer/alb", "zone_id"), evaluate_target_health: true },
     });
+  });
+
+  it("health-checks https://DOMAIN/health", () => {
     expect(resourceAt(prod, "aws_route53_health_check", "dns/health-check")).toMatchObject({
       type: "HTTPS",
       fqdn: "${var.domain_name}",

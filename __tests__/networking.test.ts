@@ -40,6 +40,18 @@ describe("VPC and subnets (guide: Network Architecture)", () => {
     });
   });
 
+  it("gives the VPC an Amazon IPv6 block and each public subnet its own /64 (for the dual-stack ALB)", () => {
+    expect(resourceAt(prod, "aws_vpc", "networking/vpc").assign_generated_ipv6_cidr_block).toBe(true);
+    const vpcIpv6 = refTo(prod, "aws_vpc", "networking/vpc", "ipv6_cidr_block");
+    expect(resourceAt(prod, "aws_subnet", "networking/public-us-east-1a").ipv6_cidr_block).toBe(`\${cidrsubnet(${vpcIpv6.slice(2, -1)}, 8, 0)}`);
+    expect(resourceAt(prod, "aws_subnet", "networking/public-us-east-1b").ipv6_cidr_block).toBe(`\${cidrsubnet(${vpcIpv6.slice(2, -1)}, 8, 1)}`);
+    expect(resourceAt(prod, "aws_subnet", "networking/private-us-east-1a").ipv6_cidr_block).toBeUndefined();
+    expect(resourceAt(prod, "aws_route", "networking/public-default-route-ipv6")).toMatchObject({
+      destination_ipv6_cidr_block: "::/0",
+      gateway_id: refTo(prod, "aws_internet_gateway", "networking/internet-gateway"),
+    });
+  });
+
   it("routes the public tier to the internet gateway", () => {
     expect(resourcesOf(prod, "aws_internet_gateway")).toHaveLength(1);
     expect(resourceAt(prod, "aws_route", "networking/public-default-route")).toMatchObject({
@@ -94,16 +106,19 @@ describe("network ACLs (guide: Network Security)", () => {
       .map(([, r]) => r)
       .filter((r) => r.network_acl_id === refTo(prod, "aws_network_acl", `network-acls/${tier}`))
       .sort((a, b) => Number(a.egress) - Number(b.egress) || a.rule_number - b.rule_number)
-      .map((r) => ({ egress: r.egress, from: r.from_port, to: r.to_port, cidr: r.cidr_block, protocol: r.protocol, action: r.rule_action }));
+      .map((r) => ({ egress: r.egress, from: r.from_port, to: r.to_port, cidr: r.cidr_block ?? r.ipv6_cidr_block, protocol: r.protocol, action: r.rule_action }));
 
-  it("public tier: 443 and 80 in, return traffic on ephemeral ports, 443 and ephemeral out", () => {
+  it("public tier: 443 and 80 in (IPv4 and IPv6), return traffic on ephemeral ports, 443 and ephemeral out", () => {
     expect(rulesOf("public")).toEqual([
       { egress: false, from: 443, to: 443, cidr: "0.0.0.0/0", protocol: "tcp", action: "allow" },
       { egress: false, from: 80, to: 80, cidr: "0.0.0.0/0", protocol: "tcp", action: "allow" },
       { egress: false, from: 1024, to: 3388, cidr: "0.0.0.0/0", protocol: "tcp", action: "allow" },
       { egress: false, from: 3390, to: 65535, cidr: "0.0.0.0/0", protocol: "tcp", action: "allow" },
+      { egress: false, from: 443, to: 443, cidr: "::/0", protocol: "tcp", action: "allow" },
+      { egress: false, from: 80, to: 80, cidr: "::/0", protocol: "tcp", action: "allow" },
       { egress: true, from: 443, to: 443, cidr: "0.0.0.0/0", protocol: "tcp", action: "allow" },
       { egress: true, from: 1024, to: 65535, cidr: "0.0.0.0/0", protocol: "tcp", action: "allow" },
+      { egress: true, from: 1024, to: 65535, cidr: "::/0", protocol: "tcp", action: "allow" },
     ]);
   });
 
@@ -122,7 +137,7 @@ describe("network ACLs (guide: Network Security)", () => {
   it("never opens SSH or RDP to the internet", () => {
     const open = resourcesOf(prod, "aws_network_acl_rule")
       .map(([, r]) => r)
-      .filter((r) => !r.egress && r.cidr_block === "0.0.0.0/0" && [22, 3389].some((p) => r.from_port <= p && p <= r.to_port));
+      .filter((r) => !r.egress && (r.cidr_block === "0.0.0.0/0" || r.ipv6_cidr_block === "::/0") && [22, 3389].some((p) => r.from_port <= p && p <= r.to_port));
     expect(open).toEqual([]);
   });
 
@@ -200,7 +215,7 @@ describe("security groups (guide: Security Groups)", () => {
     resourcesOf(prod, type)
       .map(([, r]) => r)
       .filter((r) => r.security_group_id === sg(name))
-      .map((r) => ({ port: r.from_port, to: r.to_port, protocol: r.ip_protocol, peer: r.cidr_ipv4 ?? r.referenced_security_group_id, described: r.description.length > 0 }))
+      .map((r) => ({ port: r.from_port, to: r.to_port, protocol: r.ip_protocol, peer: r.cidr_ipv4 ?? r.cidr_ipv6 ?? r.referenced_security_group_id, described: r.description.length > 0 }))
       .sort(byPortAndPeer);
 
   it("names the groups as the guide does, each with a description", () => {
@@ -209,10 +224,12 @@ describe("security groups (guide: Security Groups)", () => {
     }
   });
 
-  it("alb-sg: 80 and 443 from anywhere in; 8000 to the backend and 3000 to the frontend out", () => {
+  it("alb-sg: 80 and 443 from anywhere (IPv4 and IPv6) in; 8000 to the backend and 3000 to the frontend out", () => {
     expect(rules("aws_vpc_security_group_ingress_rule", "alb-sg")).toEqual([
       { port: 443, to: 443, protocol: "tcp", peer: "0.0.0.0/0", described: true },
       { port: 80, to: 80, protocol: "tcp", peer: "0.0.0.0/0", described: true },
+      { port: 443, to: 443, protocol: "tcp", peer: "::/0", described: true },
+      { port: 80, to: 80, protocol: "tcp", peer: "::/0", described: true },
     ].sort(byPortAndPeer));
     expect(rules("aws_vpc_security_group_egress_rule", "alb-sg")).toEqual([
       { port: 8000, to: 8000, protocol: "tcp", peer: sg("ecs-backend-sg"), described: true },

@@ -15,7 +15,13 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { CreateHostedZoneCommand, Route53Client } from "@aws-sdk/client-route-53";
+import { CreateHostedZoneCommand, ListResourceRecordSetsCommand, Route53Client } from "@aws-sdk/client-route-53";
+import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
+import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
+import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
+import { GetParametersByPathCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { GetWebACLCommand, ListWebACLsCommand, WAFV2Client } from "@aws-sdk/client-wafv2";
 import { buildRecipeChatbotApp } from "../../src/app";
 import { CLUSTER_NAME, resolveEnvironments } from "../../src/config";
 import { synthesize } from "../../src/synthesize";
@@ -30,6 +36,7 @@ const DOMAIN = "chat.recipe-chatbot.test";
 let emulator: Emulator;
 let dir: string;
 let env: NodeJS.ProcessEnv;
+let hostedZoneId: string;
 
 beforeAll(async () => {
   const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emulator-synth-")), "cdktf.out");
@@ -41,10 +48,11 @@ beforeAll(async () => {
   const zone = await new Route53Client(sdkConfig(emulator)).send(
     new CreateHostedZoneCommand({ Name: "recipe-chatbot.test", CallerReference: `test-${Date.now()}` }),
   );
+  hostedZoneId = zone.HostedZone!.Id!.replace("/hostedzone/", "");
   dir = prepareWorkdir(path.join(outdir, "stacks", STACK), { emulator });
   fs.writeFileSync(
     path.join(dir, "terraform.tfvars.json"),
-    JSON.stringify({ domain_name: DOMAIN, hosted_zone_id: zone.HostedZone!.Id!.replace("/hostedzone/", ""), alert_emails: ["ops@recipe-chatbot.test"] }),
+    JSON.stringify({ domain_name: DOMAIN, hosted_zone_id: hostedZoneId, alert_emails: ["ops@recipe-chatbot.test"] }),
   );
   await terraformInit(dir, env);
   await apply(dir, env);
@@ -78,10 +86,12 @@ describe("dev stack applied to the emulator", () => {
     const { SecurityGroups = [] } = await ec2().send(new DescribeSecurityGroupsCommand({ Filters: [{ Name: "group-name", Values: ["alb-sg", "ecs-backend-sg", "ecs-frontend-sg"] }] }));
     const nameOf = Object.fromEntries(SecurityGroups.map((g) => [g.GroupId!, g.GroupName!]));
     const { SecurityGroupRules = [] } = await ec2().send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: "group-id", Values: Object.keys(nameOf) }] }));
-    const rules = SecurityGroupRules.map((r) => `${nameOf[r.GroupId!]} ${r.IsEgress ? "out" : "in"} ${r.FromPort} ${r.CidrIpv4 ?? nameOf[r.ReferencedGroupInfo!.GroupId!]}`).sort();
+    const rules = SecurityGroupRules.map((r) => `${nameOf[r.GroupId!]} ${r.IsEgress ? "out" : "in"} ${r.FromPort} ${r.CidrIpv4 ?? r.CidrIpv6 ?? nameOf[r.ReferencedGroupInfo!.GroupId!]}`).sort();
     expect(rules).toEqual([
       "alb-sg in 443 0.0.0.0/0",
+      "alb-sg in 443 ::/0",
       "alb-sg in 80 0.0.0.0/0",
+      "alb-sg in 80 ::/0",
       "alb-sg out 3000 ecs-frontend-sg",
       "alb-sg out 8000 ecs-backend-sg",
       "ecs-backend-sg in 8000 alb-sg",
@@ -139,6 +149,80 @@ describe("dev stack applied to the emulator", () => {
       ["recipe-chatbot-dev-backend-queue-depth", 5],
       ["recipe-chatbot-dev-frontend-cpu", 70],
     ]);
+  });
+
+  it("aliases the domain to the ALB with A and AAAA records", async () => {
+    const { ResourceRecordSets = [] } = await new Route53Client(sdkConfig(emulator)).send(new ListResourceRecordSetsCommand({ HostedZoneId: hostedZoneId }));
+    const aliases = ResourceRecordSets.filter((r) => r.Name === `${DOMAIN}.` && r.AliasTarget).map((r) => r.Type);
+    expect(aliases.sort()).toEqual(["A", "AAAA"]);
+  });
+
+  it("stores the API-key secrets under the environment's CMK, with no value set by Terraform", async () => {
+    const secrets = new SecretsManagerClient(sdkConfig(emulator));
+    for (const name of ["recipe-chatbot/dev/openai-key", "recipe-chatbot/dev/serp-key"]) {
+      const secret = await secrets.send(new DescribeSecretCommand({ SecretId: name }));
+      expect(secret.KmsKeyId).toMatch(/^arn:aws:kms:us-east-1:123456789012:key\//);
+      await expect(secrets.send(new GetSecretValueCommand({ SecretId: name }))).rejects.toThrow();
+    }
+  });
+
+  it("holds the runtime configuration in SSM parameters", async () => {
+    const { Parameters = [] } = await new SSMClient(sdkConfig(emulator)).send(new GetParametersByPathCommand({ Path: "/recipe-chatbot/dev", Recursive: true }));
+    const values = Object.fromEntries(Parameters.map((p) => [p.Name, p.Value]));
+    expect(values).toMatchObject({
+      "/recipe-chatbot/dev/environment": "development",
+      "/recipe-chatbot/dev/log-level": "DEBUG",
+      "/recipe-chatbot/dev/cors-origins": "https://recipe-chatbot.example.com",
+      "/recipe-chatbot/dev/deploy/backend-image-tag": "bootstrap",
+    });
+  });
+
+  it("keeps the service log groups encrypted with the configured retention", async () => {
+    const { logGroups = [] } = await new CloudWatchLogsClient(sdkConfig(emulator)).send(new DescribeLogGroupsCommand({ logGroupNamePrefix: "/aws/ecs/recipe-chatbot/" }));
+    expect(logGroups.map((g) => [g.logGroupName, g.retentionInDays, Boolean(g.kmsKeyId)])).toEqual([
+      ["/aws/ecs/recipe-chatbot/backend", 30, true],
+      ["/aws/ecs/recipe-chatbot/frontend", 30, true],
+    ]);
+  });
+
+  it("has the guide's alarms with their thresholds, periods and both ALARM and OK actions", async () => {
+    const { MetricAlarms = [] } = await new CloudWatchClient(sdkConfig(emulator)).send(new DescribeAlarmsCommand({ AlarmNamePrefix: "recipe-chatbot-dev-" }));
+    const byName = Object.fromEntries(MetricAlarms.map((a) => [a.AlarmName, a]));
+    expect(byName["recipe-chatbot-dev-high-error-rate"]).toMatchObject({ Threshold: 5, ComparisonOperator: "GreaterThanThreshold" });
+    expect(byName["recipe-chatbot-dev-high-response-time"]).toMatchObject({ Threshold: 5, Period: 300, ExtendedStatistic: "p95" });
+    expect(byName["recipe-chatbot-dev-backend-low-healthy-hosts"]).toMatchObject({ Threshold: 1, Period: 60, ComparisonOperator: "LessThanThreshold", TreatMissingData: "breaching" });
+    for (const alarm of MetricAlarms) {
+      const topic = /low-(healthy-hosts|running-tasks)$/.test(alarm.AlarmName!) ? "recipe-chatbot-critical" : "recipe-chatbot-alerts";
+      expect([alarm.AlarmName, alarm.ActionsEnabled, alarm.AlarmActions, alarm.OKActions]).toEqual([
+        alarm.AlarmName,
+        true,
+        [`arn:aws:sns:us-east-1:123456789012:${topic}`],
+        [`arn:aws:sns:us-east-1:123456789012:${topic}`],
+      ]);
+    }
+  });
+
+  it("has a dashboard with the guide's four widget groups", async () => {
+    const { DashboardBody } = await new CloudWatchClient(sdkConfig(emulator)).send(new GetDashboardCommand({ DashboardName: "recipe-chatbot-dev" }));
+    const body = JSON.stringify(JSON.parse(DashboardBody!));
+    for (const group of ["ServiceHealth", "BusinessMetrics", "ErrorTracking", "Performance"]) expect(body).toContain(group);
+  });
+
+  it("protects the ALB with a WAF web ACL running the managed groups in count mode (dev's first rollout)", async () => {
+    const waf = new WAFV2Client(sdkConfig(emulator));
+    const { WebACLs = [] } = await waf.send(new ListWebACLsCommand({ Scope: "REGIONAL" }));
+    const summary = WebACLs.find((w) => w.Name === "recipe-chatbot-dev-web-acl")!;
+    const { WebACL } = await waf.send(new GetWebACLCommand({ Scope: "REGIONAL", Name: summary.Name, Id: summary.Id }));
+    const rules = WebACL!.Rules!.map((r) => [r.Name, r.Statement?.ManagedRuleGroupStatement?.Name ?? "rate", r.OverrideAction?.Count ? "count" : r.Action?.Count ? "count" : "block"]);
+    expect(rules.map((r) => r[1]).sort()).toEqual(["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet", "rate"]);
+    expect(new Set(rules.map((r) => r[2]))).toEqual(new Set(["count"]));
+  });
+
+  it("enables GuardDuty", async () => {
+    const guardduty = new GuardDutyClient(sdkConfig(emulator));
+    const { DetectorIds = [] } = await guardduty.send(new ListDetectorsCommand({}));
+    expect(DetectorIds).toHaveLength(1);
+    expect((await guardduty.send(new GetDetectorCommand({ DetectorId: DetectorIds[0] }))).Status).toBe("ENABLED");
   });
 
   it("plans no changes right after the apply", async () => {

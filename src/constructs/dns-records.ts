@@ -14,19 +14,23 @@ export interface DnsRecordsProps {
 /** Route 53 marks the endpoint unhealthy after 3 failed checks 30 s apart (its standard interval). */
 const HEALTH_CHECK = { failureThreshold: 3, requestInterval: 30 };
 
-/** Guide "Route 53: DNS management and health checks": the alias record and an HTTPS health check. */
+/** Guide "Route 53: DNS management and health checks": A and AAAA aliases and an HTTPS health check. */
 export class DnsRecords extends Construct {
   readonly healthCheckId: string;
   readonly fqdn: string;
 
   constructor(scope: Construct, id: string, props: DnsRecordsProps) {
     super(scope, id);
-    const record = new Route53Record(this, "alias-a", {
-      zoneId: props.hostedZoneId,
-      name: props.domainName,
-      type: "A",
-      alias: { name: props.loadBalancer.dnsName, zoneId: props.loadBalancer.zoneId, evaluateTargetHealth: true },
-    });
+    // A and AAAA: the ALB is dual-stack.
+    const [record] = (["A", "AAAA"] as const).map(
+      (type) =>
+        new Route53Record(this, `alias-${type.toLowerCase()}`, {
+          zoneId: props.hostedZoneId,
+          name: props.domainName,
+          type,
+          alias: { name: props.loadBalancer.dnsName, zoneId: props.loadBalancer.zoneId, evaluateTargetHealth: true },
+        }),
+    );
     const healthCheck = new Route53HealthCheck(this, "health-check", {
       type: "HTTPS",
       fqdn: props.domainName,

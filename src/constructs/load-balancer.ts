@@ -51,6 +51,8 @@ export class LoadBalancer extends Construct {
       name: `${props.namePrefix}-alb`,
       loadBalancerType: "application",
       internal: false,
+      // IPv4 and IPv6 clients; the DNS name gets both A and AAAA aliases.
+      ipAddressType: "dualstack",
       subnets: props.publicSubnetIds,
       securityGroups: [props.securityGroupId],
       dropInvalidHeaderFields: true,

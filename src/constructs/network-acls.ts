@@ -15,11 +15,13 @@ export interface NetworkAclsProps {
 interface AclRule {
   readonly direction: "ingress" | "egress";
   readonly ports: readonly [number, number];
+  /** IPv4 or IPv6 CIDR. */
   readonly cidr: string;
   readonly why: string;
 }
 
 const ANYWHERE = "0.0.0.0/0";
+const ANYWHERE_IPV6 = "::/0";
 
 /**
  * Return traffic arrives on ephemeral ports (1024-65535: ALB and NAT gateway use the whole range).
@@ -44,8 +46,12 @@ export class NetworkAcls extends Construct {
       { direction: "ingress", ports: [443, 443], cidr: ANYWHERE, why: "HTTPS from clients to the ALB; HTTPS from the private tier to the NAT" },
       { direction: "ingress", ports: [80, 80], cidr: ANYWHERE, why: "HTTP from clients, answered with a redirect to HTTPS" },
       ...ephemeral("ingress", ANYWHERE, "responses to the ALB and the NAT gateway"),
+      // The dual-stack ALB: the same client traffic over IPv6.
+      { direction: "ingress", ports: [443, 443], cidr: ANYWHERE_IPV6, why: "HTTPS from IPv6 clients to the ALB" },
+      { direction: "ingress", ports: [80, 80], cidr: ANYWHERE_IPV6, why: "HTTP from IPv6 clients, redirected" },
       { direction: "egress", ports: [443, 443], cidr: ANYWHERE, why: "the NAT gateway forwards the private tier's HTTPS to the internet" },
       { direction: "egress", ports: [1024, 65535], cidr: ANYWHERE, why: "responses to clients; ALB to the services' ports in the private tier" },
+      { direction: "egress", ports: [1024, 65535], cidr: ANYWHERE_IPV6, why: "responses to IPv6 clients" },
     ];
     const privateRules: AclRule[] = [
       ...props.servicePorts.map((port): AclRule => ({ direction: "ingress", ports: [port, port], cidr: vpc, why: `service port ${port} from the ALB and the frontend` })),
@@ -72,7 +78,7 @@ export class NetworkAcls extends Construct {
             egress: direction === "egress",
             protocol: "tcp",
             ruleAction: "allow",
-            cidrBlock: rule.cidr,
+            ...(rule.cidr.includes(":") ? { ipv6CidrBlock: rule.cidr } : { cidrBlock: rule.cidr }),
             fromPort: rule.ports[0],
             toPort: rule.ports[1],
           });

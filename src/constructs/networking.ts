@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { Fn } from "cdktf";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
@@ -9,6 +10,9 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import type { EnvironmentConfig } from "../config";
+
+/** /56 (what AWS assigns a VPC) + 8 = /64, the only IPv6 subnet size AWS allows. */
+const IPV6_SUBNET_NEWBITS = 8;
 
 export interface NetworkingProps {
   /** Name prefix for the Name tags, e.g. recipe-chatbot-dev. */
@@ -40,6 +44,8 @@ export class Networking extends Construct {
       cidrBlock: network.vpcCidr,
       enableDnsSupport: true,
       enableDnsHostnames: true,
+      // An Amazon-provided /56 so the public tier (and the ALB) can be dual-stack: AAAA records need it.
+      assignGeneratedIpv6CidrBlock: true,
       tags: name("vpc"),
     });
 
@@ -54,11 +60,19 @@ export class Networking extends Construct {
       destinationCidrBlock: "0.0.0.0/0",
       gatewayId: igw.id,
     });
+    new Route(this, "public-default-route-ipv6", {
+      routeTableId: publicRouteTable.id,
+      destinationIpv6CidrBlock: "::/0",
+      gatewayId: igw.id,
+    });
 
-    const publicSubnets = network.zones.map((zone) => {
+    const publicSubnets = network.zones.map((zone, index) => {
       const subnet = new Subnet(this, `public-${zone.name}`, {
         vpcId: vpc.id,
         cidrBlock: zone.publicSubnetCidr,
+        // One /64 of the VPC's /56 per zone, counted from 0; the private tier stays IPv4-only.
+        ipv6CidrBlock: Fn.cidrsubnet(vpc.ipv6CidrBlock, IPV6_SUBNET_NEWBITS, index),
+        assignIpv6AddressOnCreation: false,
         availabilityZone: zone.name,
         // The ALB and NAT gateways get their addresses explicitly; nothing here should get one by accident.
         mapPublicIpOnLaunch: false,

@@ -10,7 +10,7 @@ export interface SecurityGroupsProps {
   readonly frontendPort: number;
 }
 
-type Peer = { cidr: string } | { group: SecurityGroup };
+type Peer = { cidr: string } | { cidrIpv6: string } | { group: SecurityGroup };
 
 /**
  * The guide's three security groups, with every rule a separate resource carrying a description.
@@ -33,11 +33,14 @@ export class SecurityGroups extends Construct {
     const backend = group("ecs-backend-sg", "Recipe Chatbot backend tasks (FastAPI)");
     const frontend = group("ecs-frontend-sg", "Recipe Chatbot frontend tasks (Next.js)");
     const anywhere = { cidr: "0.0.0.0/0" };
+    const anywhereIpv6 = { cidrIpv6: "::/0" };
     const { backendPort, frontendPort } = props;
 
     for (const rule of [
       this.ingress(alb, 443, anywhere, "HTTPS from the internet"),
       this.ingress(alb, 80, anywhere, "HTTP from the internet, redirected to HTTPS"),
+      this.ingress(alb, 443, anywhereIpv6, "HTTPS from the internet over IPv6 (dual-stack ALB)"),
+      this.ingress(alb, 80, anywhereIpv6, "HTTP from the internet over IPv6, redirected to HTTPS"),
     ]) {
       suppress(rule, "RC-NET-006", "The public ALB must accept HTTP(S) from anywhere; 80 only redirects, and WAF filters 443.");
     }
@@ -73,11 +76,12 @@ function ruleProps(group: SecurityGroup, port: number, peer: Peer, description: 
     ipProtocol: "tcp",
     fromPort: port,
     toPort: port,
-    ...("cidr" in peer ? { cidrIpv4: peer.cidr } : { referencedSecurityGroupId: peer.group.id }),
+    ...("cidr" in peer ? { cidrIpv4: peer.cidr } : "cidrIpv6" in peer ? { cidrIpv6: peer.cidrIpv6 } : { referencedSecurityGroupId: peer.group.id }),
   };
 }
 
 /** e.g. alb-sg-out-8000-ecs-backend-sg: stable, readable construct ids. */
 function ruleId(group: SecurityGroup, direction: string, port: number, peer: Peer): string {
-  return `${group.node.id}-${direction}-${port}-${"cidr" in peer ? "internet" : peer.group.node.id}`;
+  const peerName = "cidr" in peer ? "internet" : "cidrIpv6" in peer ? "internet-ipv6" : peer.group.node.id;
+  return `${group.node.id}-${direction}-${port}-${peerName}`;
 }
