@@ -1,6 +1,8 @@
 /**
  * Proves the emulator harness on a small hand-written stack that exercises each moto gap the
- * launcher patches: apply, read back through the AWS SDK, plan without changes, destroy to nothing.
+ * launcher patches (scalable target tags, ECS service fields on a capacity provider strategy,
+ * descriptions of group-referencing rules, an IPv6 subnet): apply, read back through the AWS SDK,
+ * plan without changes, destroy to nothing.
  *
  * Run: TF_PROVIDER_MIRROR=/opt/tf-plugins npx jest __tests__/harness.emulator.test.ts --runInBand
  */
@@ -52,8 +54,15 @@ function harnessStack(statePath: string): object {
     // The aliased provider checks that the harness's override reaches every aws provider block.
     provider: { aws: [{ region: "us-east-1" }, { alias: "logs", region: "us-east-1" }] },
     resource: {
-      aws_vpc: { main: { cidr_block: "10.0.0.0/16" } },
-      aws_subnet: { a: { vpc_id: vpcRef, cidr_block: "10.0.1.0/24", availability_zone: "us-east-1a" } },
+      aws_vpc: { main: { cidr_block: "10.0.0.0/16", assign_generated_ipv6_cidr_block: true } },
+      aws_subnet: {
+        a: {
+          vpc_id: vpcRef,
+          cidr_block: "10.0.1.0/24",
+          ipv6_cidr_block: "${cidrsubnet(aws_vpc.main.ipv6_cidr_block, 8, 1)}",
+          availability_zone: "us-east-1a",
+        },
+      },
       aws_security_group: {
         lb: { name: "harness-lb", description: "load balancer", vpc_id: vpcRef },
         app: { name: "harness-app", description: "app tasks", vpc_id: vpcRef },
@@ -62,6 +71,9 @@ function harnessStack(statePath: string): object {
       aws_vpc_security_group_egress_rule: { lb_to_app: rule("lb", "app", "load balancer to the app port") },
       aws_cloudwatch_log_group: { app: { provider: "aws.logs", name: "/ecs/harness-app", retention_in_days: 7 } },
       aws_ecs_cluster: { main: { name: CLUSTER } },
+      aws_ecs_cluster_capacity_providers: {
+        main: { cluster_name: "${aws_ecs_cluster.main.name}", capacity_providers: ["FARGATE", "FARGATE_SPOT"] },
+      },
       aws_ecs_task_definition: {
         app: {
           family: SERVICE,
@@ -85,13 +97,18 @@ function harnessStack(statePath: string): object {
           cluster: "${aws_ecs_cluster.main.arn}",
           task_definition: "${aws_ecs_task_definition.app.arn}",
           desired_count: 1,
-          launch_type: "FARGATE",
+          capacity_provider_strategy: [
+            { capacity_provider: "FARGATE", base: 1, weight: 1 },
+            { capacity_provider: "FARGATE_SPOT", weight: 3 },
+          ],
           availability_zone_rebalancing: "ENABLED",
+          enable_execute_command: true,
           network_configuration: {
             subnets: ["${aws_subnet.a.id}"],
             security_groups: ["${aws_security_group.app.id}"],
             assign_public_ip: false,
           },
+          depends_on: ["aws_ecs_cluster_capacity_providers.main"],
         },
       },
       aws_appautoscaling_target: {

@@ -60,6 +60,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await emulator?.stop();
+  if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
 
 describe("dev stack applied to the emulator", () => {

@@ -18,11 +18,13 @@ import json
 import os
 import sys
 import threading
-from typing import Any
+from typing import Any, Callable
 
 from moto import server
 from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
+from moto.core.utils import camelcase_to_underscores
 from moto.ec2.models.security_groups import SecurityGroupRule
+from moto.ec2.models.subnets import Subnet
 from moto.ecs.responses import EC2ContainerServiceResponse
 
 
@@ -63,20 +65,36 @@ def patch_application_autoscaling_tags() -> None:
     ApplicationAutoScalingResponse.untag_resource = untag_resource
 
 
-def patch_ecs_availability_zone_rebalancing() -> None:
-    """Keep CreateService's availabilityZoneRebalancing so DescribeServices returns it.
+# CreateService parameters moto 5.2.1 ignores although aws_ecs_service reads them back.
+ECS_SERVICE_PARAMETERS_TO_KEEP = (
+    "availabilityZoneRebalancing",
+    "capacityProviderStrategy",
+    "enableECSManagedTags",
+    "enableExecuteCommand",
+    "healthCheckGracePeriodSeconds",
+)
 
-    moto drops it on create, so every aws_ecs_service setting it plans a change after apply.
-    UpdateService already stores any parameter as a snake_case attribute of the service, and
-    moto's serializer reads `availability_zone_rebalancing` from there, so only create needs it.
+
+def patch_ecs_create_service() -> None:
+    """Make DescribeServices return what CreateService was given.
+
+    moto drops ECS_SERVICE_PARAMETERS_TO_KEEP on create, so a plan after apply shows them as
+    changes, and a lost capacity_provider_strategy even forces the service's replacement. It
+    also records launchType "EC2" when none is given, where AWS leaves it empty for a service
+    that runs on a capacity provider strategy. UpdateService already stores every parameter as
+    a snake_case attribute, which is where moto's serializer looks, so only create needs this.
     """
     create = EC2ContainerServiceResponse.create_service
 
     def create_service(self: EC2ContainerServiceResponse) -> Any:
         result = create(self)
-        rebalancing = self._get_param("availabilityZoneRebalancing")
-        if rebalancing is not None:
-            result.result["service"].availability_zone_rebalancing = rebalancing
+        service = result.result["service"]
+        for name in ECS_SERVICE_PARAMETERS_TO_KEEP:
+            value = self._get_param(name)
+            if value is not None:
+                setattr(service, camelcase_to_underscores(name), value)
+        if self._get_param("launchType") is None and self._get_param("capacityProviderStrategy"):
+            service.launch_type = None
         return result
 
     EC2ContainerServiceResponse.create_service = create_service
@@ -111,6 +129,44 @@ def patch_security_group_rule_descriptions() -> None:
     SecurityGroupRule.description = property(description)
 
 
+# DescribeSubnets filters on a subnet's IPv6 CIDR block associations, and how to read each.
+SUBNET_IPV6_ASSOCIATION_FILTERS: dict[str, Callable[[dict[str, Any]], str]] = {
+    "ipv6-cidr-block-association.association-id": lambda assoc: assoc["associationId"],
+    "ipv6-cidr-block-association.ipv6-cidr-block": lambda assoc: assoc["ipv6CidrBlock"],
+    "ipv6-cidr-block-association.state": lambda assoc: assoc["ipv6CidrBlockState"]["State"],
+}
+
+
+def patch_subnet_ipv6_associations() -> None:
+    """Let aws_subnet with an ipv6_cidr_block finish creating.
+
+    The provider waits for the association through DescribeSubnets filtered on it, and moto
+    (1) answers those filters with HTTP 500 (FilterNotImplementedError) and (2) reports the
+    association's state as the text "{'State': 'associated'}" (it nests the state object in
+    another), which the provider's waiter never accepts.
+    """
+    get_filter_value = Subnet.get_filter_value
+
+    def patched_get_filter_value(
+        self: Subnet, filter_name: str, method_name: str | None = None
+    ) -> Any:
+        read = SUBNET_IPV6_ASSOCIATION_FILTERS.get(filter_name)
+        if read is None:
+            return get_filter_value(self, filter_name, method_name)
+        return [read(assoc) for assoc in self.ipv6_cidr_block_associations.values()]
+
+    def ipv6_cidr_block_association_set(self: Subnet) -> list[dict[str, Any]]:
+        # The stored associations already have the API's shape.
+        return [
+            assoc
+            for assoc in self.ipv6_cidr_block_associations.values()
+            if assoc["ipv6CidrBlockState"]["State"] == "associated"
+        ]
+
+    Subnet.get_filter_value = patched_get_filter_value
+    Subnet.ipv6_cidr_block_association_set = property(ipv6_cidr_block_association_set)
+
+
 def exit_when_stdin_closes() -> None:
     """Exit as soon as stdin reaches EOF, i.e. when the parent holding its write end dies.
 
@@ -137,8 +193,9 @@ def main() -> None:
     args = parser.parse_args()
 
     patch_application_autoscaling_tags()
-    patch_ecs_availability_zone_rebalancing()
+    patch_ecs_create_service()
     patch_security_group_rule_descriptions()
+    patch_subnet_ipv6_associations()
     if args.exit_on_stdin_eof:
         exit_when_stdin_closes()
     server.main(["--host", args.host, "--port", str(args.port)])
