@@ -68,6 +68,7 @@ def patch_application_autoscaling_tags() -> None:
 # CreateService parameters moto 5.2.1 ignores although aws_ecs_service reads them back.
 ECS_SERVICE_PARAMETERS_TO_KEEP = (
     "availabilityZoneRebalancing",
+    "deploymentConfiguration",
     "capacityProviderStrategy",
     "enableECSManagedTags",
     "enableExecuteCommand",
