@@ -26,6 +26,7 @@ from moto.core.utils import camelcase_to_underscores
 from moto.ec2.models.security_groups import SecurityGroupRule
 from moto.ec2.models.subnets import Subnet
 from moto.ecs.responses import EC2ContainerServiceResponse
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 
 
 def patch_application_autoscaling_tags() -> None:
@@ -168,6 +169,23 @@ def patch_subnet_ipv6_associations() -> None:
     Subnet.ipv6_cidr_block_association_set = property(ipv6_cidr_block_association_set)
 
 
+def serialize_requests() -> None:
+    """Serve one request at a time.
+
+    moto's backends are plain dicts with no locking, and Terraform sends up to ten requests at
+    once: two DeleteNetworkAclEntry calls on one network ACL raced and one came back HTTP 500
+    (seen once in three destroys). Serialising costs little, since moto answers in milliseconds.
+    """
+    lock = threading.Lock()
+    call = DomainDispatcherApplication.__call__
+
+    def locked_call(self: DomainDispatcherApplication, environ: Any, start_response: Any) -> Any:
+        with lock:
+            return call(self, environ, start_response)
+
+    DomainDispatcherApplication.__call__ = locked_call
+
+
 def exit_when_stdin_closes() -> None:
     """Exit as soon as stdin reaches EOF, i.e. when the parent holding its write end dies.
 
@@ -197,6 +215,7 @@ def main() -> None:
     patch_ecs_create_service()
     patch_security_group_rule_descriptions()
     patch_subnet_ipv6_associations()
+    serialize_requests()
     if args.exit_on_stdin_eof:
         exit_when_stdin_closes()
     server.main(["--host", args.host, "--port", str(args.port)])
