@@ -1,5 +1,5 @@
 import { buildRecipeChatbotApp } from "./src/app";
-import { ConfigError, readOverrides, resolveEnvironments } from "./src/config";
+import { ConfigError, readOverrides, resolveConfig } from "./src/config";
 import { synthesize } from "./src/synthesize";
 
 /**
@@ -8,10 +8,10 @@ import { synthesize } from "./src/synthesize";
  */
 function main(): void {
   try {
-    const environments = resolveEnvironments(readOverrides());
+    const { environments, project } = resolveConfig(readOverrides());
     const stacks = synthesize({
       outdir: process.env.CDKTF_OUTDIR ?? "cdktf.out",
-      build: (app) => buildRecipeChatbotApp(app, { environments }),
+      build: (app) => buildRecipeChatbotApp(app, { environments, project }),
     });
     console.log(`Synthesized ${stacks.length} stacks: ${stacks.join(", ")}`);
   } catch (error) {

@@ -17,7 +17,7 @@ describe("load balancer (guide: Application Load Balancer Setup)", () => {
       security_groups: [refTo(prod, "aws_security_group", "security-groups/alb-sg")],
       drop_invalid_header_fields: true,
       desync_mitigation_mode: "defensive",
-      access_logs: { enabled: true, prefix: "alb", bucket: refTo(prod, "aws_s3_bucket_policy", "alb-access-logs/bucket-policy", "bucket") },
+      access_logs: { enabled: true, prefix: "alb", bucket: refTo(prod, "aws_s3_bucket_policy", "alb-access-logs/bucket/bucket-policy", "bucket") },
     });
   });
 
@@ -71,19 +71,19 @@ describe("load balancer (guide: Application Load Balancer Setup)", () => {
 describe("ALB access logs bucket", () => {
   it("is SSE-S3 (what ALB log delivery supports), private, owner-enforced and expiring", () => {
     expect(resourceAt(prod, "aws_s3_bucket_server_side_encryption_configuration", "alb-access-logs/encryption").rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe("AES256");
-    expect(resourceAt(prod, "aws_s3_bucket_public_access_block", "alb-access-logs/public-access-block")).toMatchObject({
+    expect(resourceAt(prod, "aws_s3_bucket_public_access_block", "alb-access-logs/bucket/public-access-block")).toMatchObject({
       block_public_acls: true,
       block_public_policy: true,
       ignore_public_acls: true,
       restrict_public_buckets: true,
     });
-    expect(resourceAt(prod, "aws_s3_bucket_ownership_controls", "alb-access-logs/ownership").rule.object_ownership).toBe("BucketOwnerEnforced");
+    expect(resourceAt(prod, "aws_s3_bucket_ownership_controls", "alb-access-logs/bucket/ownership").rule.object_ownership).toBe("BucketOwnerEnforced");
     expect(resourceAt(prod, "aws_s3_bucket_lifecycle_configuration", "alb-access-logs/lifecycle").rule[0].expiration).toEqual([{ days: 365 }]);
     expect(resourceAt(dev, "aws_s3_bucket_lifecycle_configuration", "alb-access-logs/lifecycle").rule[0].expiration).toEqual([{ days: 30 }]);
   });
 
   it("lets only the regional ELB account write logs, and denies non-TLS access", () => {
-    const statements = dataAt(prod, "aws_iam_policy_document", "alb-access-logs/policy").statement;
+    const statements = dataAt(prod, "aws_iam_policy_document", "alb-access-logs/bucket/policy").statement;
     expect(statements[0]).toMatchObject({ effect: "Allow", actions: ["s3:PutObject"], principals: [{ type: "AWS" }] });
     expect(statements[1]).toMatchObject({ effect: "Deny", condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] });
   });

@@ -4,7 +4,8 @@ import * as os from "os";
 import * as path from "path";
 
 const ROOT = path.resolve(__dirname, "..");
-const STACKS = ["recipe-chatbot-dev", "recipe-chatbot-staging", "recipe-chatbot-prod"];
+const ENVIRONMENT_STACKS = ["recipe-chatbot-dev", "recipe-chatbot-staging", "recipe-chatbot-prod"];
+const STACKS = ["recipe-chatbot-bootstrap", ...ENVIRONMENT_STACKS, "recipe-chatbot-github"];
 
 /** Runs the real entry point as `cdktf synth` does: a child process with CDKTF_OUTDIR. */
 function synth(outdir: string, env: Record<string, string> = {}) {
@@ -40,10 +41,12 @@ describe("synth entry point (main.ts)", () => {
 
   it("synthesizes every stack as JSON and as formatted HCL, each in its own directory", () => {
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain(`Synthesized 3 stacks: ${STACKS.join(", ")}`);
+    expect(first.stdout).toContain(`Synthesized 5 stacks: ${STACKS.join(", ")}`);
     for (const stack of STACKS) {
       expect(fs.existsSync(path.join(outdir, "stacks", stack, "cdk.tf.json"))).toBe(true);
       expect(fs.readdirSync(path.join(outdir, "hcl", stack))).toEqual(["main.tf"]);
+    }
+    for (const stack of ENVIRONMENT_STACKS) {
       expect(fs.readFileSync(path.join(outdir, "hcl", stack, "main.tf"), "utf8")).toMatch(/resource "aws_vpc" "networking_vpc_[0-9A-F]{8}" \{/);
     }
     expect(Object.keys(JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")).stacks).sort()).toEqual([...STACKS].sort());

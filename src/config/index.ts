@@ -3,3 +3,4 @@ export * from "./load";
 export * from "./presets";
 export * from "./schema";
 export * from "./services";
+export * from "./project";

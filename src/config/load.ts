@@ -3,6 +3,7 @@ import * as path from "path";
 import * as YAML from "yaml";
 import { z } from "zod";
 import { PRESETS } from "./presets";
+import { PROJECT_DEFAULTS_INPUT, projectSchema, type ProjectConfig } from "./project";
 import { environmentSchema, type EnvironmentConfig } from "./schema";
 
 /** Environment variable naming an optional YAML or JSON file of overrides. */
@@ -19,9 +20,26 @@ export class ConfigError extends Error {
   }
 }
 
-/** What a user may override: a partial environment per preset name. */
+/** What a user may override: a partial environment per preset name, and the project-wide sections. */
 export interface ConfigOverrides {
   environments?: Record<string, unknown>;
+  /** Where every stack keeps its state: `{ type: local }` (default), `s3` or `cloud`. */
+  stateBackend?: unknown;
+  /** The repositories CI trusts: `{ owner, repository, appRepository }`. */
+  github?: unknown;
+  /** What the bootstrap stack creates: `{ region, stateBucketName, lockTableName, environments }`. */
+  bootstrap?: unknown;
+}
+
+/** Top-level sections of the overrides file, in the order problems are reported. */
+export const CONFIG_SECTIONS = ["environments", "stateBackend", "github", "bootstrap"] as const;
+/** Sections holding one mapping of settings each (environments holds one per environment). */
+const PROJECT_SECTIONS = ["stateBackend", "github", "bootstrap"] as const;
+
+/** Everything synth needs: the environments and the project-wide settings. */
+export interface ResolvedConfig {
+  readonly environments: EnvironmentConfig[];
+  readonly project: ProjectConfig;
 }
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -47,9 +65,9 @@ function describe(value: unknown): string {
   return `got ${JSON.stringify(value as Json)}`;
 }
 
-function formatIssues(prefix: string, input: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
+function formatIssues(prefix: string | undefined, input: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
-    const field = [prefix, ...issue.path.map(String)].join(".");
+    const field = [...(prefix === undefined ? [] : [prefix]), ...issue.path.map(String)].join(".");
     return `${field}: ${issue.message} (${describe(valueAt(input, issue.path))})`;
   });
 }
@@ -59,6 +77,34 @@ function formatIssues(prefix: string, input: unknown, issues: readonly z.core.$Z
  * ConfigError listing every problem in every environment.
  */
 export function resolveEnvironments(overrides: ConfigOverrides = {}): EnvironmentConfig[] {
+  const { value, problems } = environmentsOf(overrides);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return value;
+}
+
+/**
+ * Validates the whole configuration (environments, state backend, GitHub, bootstrap) and returns it,
+ * or throws one ConfigError listing every problem of every section.
+ */
+export function resolveConfig(overrides: ConfigOverrides = {}): ResolvedConfig {
+  const environments = environmentsOf(overrides);
+  const project = projectOf(overrides);
+  const problems = [...environments.problems, ...project.problems];
+  if (problems.length > 0 || project.value === undefined) throw new ConfigError(problems);
+  return { environments: environments.value, project: project.value };
+}
+
+/** The project settings an empty configuration gives: local state, default repositories and names. */
+export function defaultProjectConfig(): ProjectConfig {
+  return projectSchema.parse(PROJECT_DEFAULTS_INPUT);
+}
+
+interface Checked<T> {
+  value: T;
+  problems: string[];
+}
+
+function environmentsOf(overrides: ConfigOverrides): Checked<EnvironmentConfig[]> {
   const problems: string[] = [];
   const unknown = Object.keys(overrides.environments ?? {}).filter((name) => !(name in PRESETS));
   for (const name of unknown) {
@@ -71,8 +117,19 @@ export function resolveEnvironments(overrides: ConfigOverrides = {}): Environmen
     if (result.success) environments.push(result.data);
     else problems.push(...formatIssues(`environments.${name}`, input, result.error.issues));
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return environments;
+  return { value: environments, problems };
+}
+
+/** Project sections are not merged onto defaults: each setting has its default in project.ts. */
+function projectOf(overrides: ConfigOverrides): Checked<ProjectConfig | undefined> {
+  const input = Object.fromEntries(PROJECT_SECTIONS.map((section) => [section, overrides[section] ?? PROJECT_DEFAULTS_INPUT[section]]));
+  const result = projectSchema.safeParse(input);
+  if (!result.success) return { value: undefined, problems: formatIssues(undefined, input, result.error.issues) };
+  const problems = (result.data.bootstrap.environments ?? [])
+    .map((name, i) => [name, i] as const)
+    .filter(([name]) => !(name in PRESETS))
+    .map(([name, i]) => `bootstrap.environments.${i}: ${JSON.stringify(name)} is not a known environment; allowed: ${Object.keys(PRESETS).join(", ")}`);
+  return { value: result.data, problems };
 }
 
 /** Reads the overrides file named by RECIPE_CHATBOT_CONFIG, if any (YAML is a superset of JSON). */
@@ -85,10 +142,13 @@ export function readOverrides(env: NodeJS.ProcessEnv = process.env): ConfigOverr
   if (parsed !== null && !isRecord(parsed)) throw new ConfigError([`${resolved}: must contain a mapping at the top level`]);
   const overrides = (parsed ?? {}) as Record<string, unknown>;
   const problems = Object.keys(overrides)
-    .filter((key) => key !== "environments")
-    .map((key) => `${key}: not a configuration section; allowed: environments`);
+    .filter((key) => !(CONFIG_SECTIONS as readonly string[]).includes(key))
+    .map((key) => `${key}: not a configuration section; allowed: ${CONFIG_SECTIONS.join(", ")}`);
   if (overrides.environments !== undefined && !isRecord(overrides.environments)) {
     problems.push("environments: must be a mapping of environment name to overrides");
+  }
+  for (const section of PROJECT_SECTIONS) {
+    if (overrides[section] !== undefined && !isRecord(overrides[section])) problems.push(`${section}: must be a mapping of settings`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return overrides as ConfigOverrides;

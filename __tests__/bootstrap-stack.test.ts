@@ -1,0 +1,453 @@
+import { Testing } from "cdktf";
+import { CI_ROLE_NAMES } from "../src/ci-names";
+import { POLICY_GROUPS, SERVICE_ACCESS } from "../src/ci-permissions";
+import { resolveConfig, type ConfigOverrides } from "../src/config";
+import { PolicyGuard } from "../src/policy";
+import { globMatches } from "../src/policy/iam-policy";
+import { suppressionsUnder } from "../src/policy/suppressions";
+import { BootstrapStack } from "../src/stacks/bootstrap-stack";
+import { dataAt, refTo, resourceAt, resourcesOf, synthEnvironment, type SynthesizedStack } from "./support/stacks";
+
+const ACCOUNT = "123456789012";
+/** IAM's limit for one customer-managed policy, in characters without whitespace. */
+const MANAGED_POLICY_MAX_CHARS = 6144;
+
+const cache = new Map<string, { stack: BootstrapStack; synthesized: SynthesizedStack }>();
+/** The bootstrap stack for a configuration, synthesized with validations (the policy guard) on. */
+function bootstrapFor(overrides: ConfigOverrides = {}) {
+  const key = JSON.stringify(overrides);
+  if (!cache.has(key)) {
+    const { environments, project } = resolveConfig(overrides);
+    const stack = new BootstrapStack(Testing.app(), { project, environments });
+    cache.set(key, { stack, synthesized: JSON.parse(Testing.synth(stack, true)) as SynthesizedStack });
+  }
+  return cache.get(key)!;
+}
+const synthBootstrap = (overrides: ConfigOverrides = {}) => bootstrapFor(overrides).synthesized;
+
+interface Statement {
+  sid: string;
+  effect: string;
+  actions: string[];
+  resources?: string[];
+  principals?: { type: string; identifiers: string[] }[];
+  condition?: { test: string; variable: string; values: string[] }[];
+}
+
+/** Account and partition tokens replaced by the values they take in account 123456789012. */
+function concrete(text: string): string {
+  return text.replace(/\$\{data\.aws_partition\.[^}]+\}/g, "aws").replace(/\$\{data\.aws_caller_identity\.[^}]+\}/g, ACCOUNT);
+}
+
+function statementsAt(stack: SynthesizedStack, path: string): Statement[] {
+  return JSON.parse(concrete(JSON.stringify(dataAt(stack, "aws_iam_policy_document", path).statement)));
+}
+
+/** Every statement of a role's managed policies (`github-oidc/<role>/<group>-document`). */
+function roleStatements(stack: SynthesizedStack, role: string): Statement[] {
+  const groups = POLICY_GROUPS.filter((g) => stack.data!.aws_iam_policy_document && hasData(stack, `github-oidc/${role}/${g}-document`));
+  return groups.flatMap((group) => statementsAt(stack, `github-oidc/${role}/${group}-document`));
+}
+
+function hasData(stack: SynthesizedStack, path: string): boolean {
+  try {
+    dataAt(stack, "aws_iam_policy_document", path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const byName = (stack: SynthesizedStack, type: string) => Object.fromEntries(resourcesOf(stack, type).map(([, r]) => [r.name, r]));
+
+describe("bootstrap stack: state store", () => {
+  const stack = synthBootstrap();
+  const bucketRef = refTo(stack, "aws_s3_bucket", "state/bucket/bucket");
+  const keyArn = refTo(stack, "aws_kms_key", "state/key/key", "arn");
+
+  it("passes the policy guard, suppressing only RC-IAM-010 on the two unscoped CI policies", () => {
+    // Synthesized with validations: any unsuppressed violation would have thrown.
+    const { stack: construct } = bootstrapFor();
+    expect(PolicyGuard.of(construct)).toHaveLength(1);
+    expect(suppressionsUnder(construct).map((s) => [s.path, s.ruleId])).toEqual([
+      ["recipe-chatbot-bootstrap/github-oidc/plan/unscoped-policy", "RC-IAM-010"],
+      ["recipe-chatbot-bootstrap/github-oidc/apply/unscoped-policy", "RC-IAM-010"],
+    ]);
+    expect(resourceAt(stack, "aws_s3_bucket", "state/bucket/bucket")).toMatchObject({ force_destroy: false });
+  });
+
+  it("names the bucket after the account unless configured (bucket names are global)", () => {
+    expect(resourceAt(stack, "aws_s3_bucket", "state/bucket/bucket").bucket).toBe("recipe-chatbot-tfstate-${data.aws_caller_identity.caller-identity.account_id}");
+    const named = synthBootstrap({ bootstrap: { stateBucketName: "acme-chatbot-tfstate", lockTableName: "acme-locks" } });
+    expect(resourceAt(named, "aws_s3_bucket", "state/bucket/bucket").bucket).toBe("acme-chatbot-tfstate");
+    expect(resourceAt(named, "aws_dynamodb_table", "state/lock-table").name).toBe("acme-locks");
+  });
+
+  it("versions the bucket and encrypts it with the rotating CMK, bucket keys on", () => {
+    expect(resourceAt(stack, "aws_s3_bucket_versioning", "state/versioning")).toMatchObject({
+      bucket: bucketRef,
+      versioning_configuration: { status: "Enabled" },
+    });
+    expect(resourceAt(stack, "aws_s3_bucket_server_side_encryption_configuration", "state/encryption")).toMatchObject({
+      bucket: bucketRef,
+      rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: keyArn }, bucket_key_enabled: true }],
+    });
+    expect(resourceAt(stack, "aws_kms_key", "state/key/key")).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
+    expect(resourceAt(stack, "aws_kms_alias", "state/key/alias").name).toBe("alias/recipe-chatbot-terraform-state");
+  });
+
+  it("blocks all public access, disables ACLs and refuses plain HTTP and SSE-S3 uploads", () => {
+    expect(resourceAt(stack, "aws_s3_bucket_public_access_block", "state/bucket/public-access-block")).toMatchObject({
+      bucket: bucketRef,
+      block_public_acls: true,
+      block_public_policy: true,
+      ignore_public_acls: true,
+      restrict_public_buckets: true,
+    });
+    expect(resourceAt(stack, "aws_s3_bucket_ownership_controls", "state/bucket/ownership").rule).toEqual({ object_ownership: "BucketOwnerEnforced" });
+    const arn = refTo(stack, "aws_s3_bucket", "state/bucket/bucket", "arn");
+    expect(statementsAt(stack, "state/bucket/policy")).toEqual([
+      {
+        sid: "DenySseS3Uploads",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["s3:PutObject"],
+        resources: [`${arn}/*`],
+        condition: [{ test: "StringEquals", variable: "s3:x-amz-server-side-encryption", values: ["AES256"] }],
+      },
+      {
+        sid: "DenyInsecureTransport",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["s3:*"],
+        resources: [arn, `${arn}/*`],
+        condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }],
+      },
+    ]);
+  });
+
+  it("expires replaced state versions after 90 days and aborts stale multipart uploads", () => {
+    expect(resourceAt(stack, "aws_s3_bucket_lifecycle_configuration", "state/lifecycle").rule).toEqual([
+      {
+        id: "expire-old-state-versions",
+        status: "Enabled",
+        filter: [{ prefix: "" }],
+        noncurrent_version_expiration: [{ noncurrent_days: 90 }],
+        abort_incomplete_multipart_upload: [{ days_after_initiation: 1 }],
+      },
+    ]);
+  });
+
+  it("has the lock table Terraform expects, on demand, recoverable and under the CMK", () => {
+    expect(resourceAt(stack, "aws_dynamodb_table", "state/lock-table")).toMatchObject({
+      name: "recipe-chatbot-terraform-locks",
+      billing_mode: "PAY_PER_REQUEST",
+      hash_key: "LockID",
+      attribute: [{ name: "LockID", type: "S" }],
+      point_in_time_recovery: { enabled: true },
+      server_side_encryption: { enabled: true, kms_key_arn: keyArn },
+    });
+  });
+
+  it("lets S3 and DynamoDB use the key only on behalf of this account", () => {
+    const [, usage] = statementsAt(stack, "state/key/policy");
+    expect(usage).toMatchObject({
+      sid: "StateServicesUseKey",
+      principals: [{ type: "AWS", identifiers: [`arn:aws:iam::${ACCOUNT}:root`] }],
+      condition: [
+        { test: "StringEquals", variable: "kms:ViaService", values: ["s3.us-east-1.amazonaws.com", "dynamodb.us-east-1.amazonaws.com"] },
+        { test: "StringEquals", variable: "kms:CallerAccount", values: [ACCOUNT] },
+      ],
+    });
+  });
+
+  it("outputs what the s3 backend configuration and the workflows need", () => {
+    expect(Object.keys(stack.output!).sort()).toEqual([
+      "apply_role_arn", "deploy_role_arn", "github_oidc_provider_arn", "lock_table_name", "plan_role_arn", "state_bucket_name",
+      "state_bucket_region", "state_key_arn",
+    ]);
+    expect(stack.output!.state_key_arn.value).toBe(keyArn);
+  });
+});
+
+describe("bootstrap stack: GitHub OIDC", () => {
+  const stack = synthBootstrap({ github: { owner: "acme", repository: "chatbot-infra", appRepository: "chatbot-app" } });
+
+  it("trusts GitHub's issuer for the sts.amazonaws.com audience, without thumbprints", () => {
+    expect(resourceAt(stack, "aws_iam_openid_connect_provider", "github-oidc/provider")).toEqual({
+      url: "https://token.actions.githubusercontent.com",
+      client_id_list: ["sts.amazonaws.com"],
+    });
+  });
+
+  it.each([
+    ["plan", ["repo:acme/chatbot-infra:pull_request"]],
+    ["apply", ["repo:acme/chatbot-infra:environment:staging", "repo:acme/chatbot-infra:environment:production"]],
+    ["deploy", ["repo:acme/chatbot-app:environment:staging", "repo:acme/chatbot-app:environment:production"]],
+  ] as const)("%s role: exact aud and sub values, one-hour sessions", (role, subjects) => {
+    expect(byName(stack, "aws_iam_role")[CI_ROLE_NAMES[role]]).toMatchObject({ max_session_duration: 3600 });
+    expect(statementsAt(stack, `github-oidc/${role}/trust`)).toEqual([
+      {
+        sid: "GitHubActions",
+        effect: "Allow",
+        principals: [{ type: "Federated", identifiers: [refTo(stack, "aws_iam_openid_connect_provider", "github-oidc/provider", "arn")] }],
+        actions: ["sts:AssumeRoleWithWebIdentity"],
+        condition: [
+          { test: "StringEquals", variable: "token.actions.githubusercontent.com:aud", values: ["sts.amazonaws.com"] },
+          { test: "StringEquals", variable: "token.actions.githubusercontent.com:sub", values: subjects },
+        ],
+      },
+    ]);
+  });
+
+  it("attaches only the role's own customer-managed policies", () => {
+    const attachments = resourcesOf(stack, "aws_iam_role_policy_attachment").map(([, a]) => a.policy_arn);
+    expect(attachments.every((arn) => /^\$\{aws_iam_policy\.github-oidc_(plan|apply|deploy)_/.test(arn))).toBe(true);
+    expect(Object.keys(byName(stack, "aws_iam_policy")).sort()).toEqual(
+      [
+        ...["compute", "data", "edge", "operations", "state", "unscoped"].map((g) => `recipe-chatbot-github-plan-${g}`),
+        ...["compute", "data", "edge", "network", "operations", "state", "unscoped"].map((g) => `recipe-chatbot-github-apply-${g}`),
+        "recipe-chatbot-github-deploy-delivery",
+      ].sort(),
+    );
+  });
+
+  it("with an account per environment, gives the account's roles that environment only", () => {
+    const prodAccount = synthBootstrap({ bootstrap: { environments: ["prod"] } });
+    const trust = statementsAt(prodAccount, "github-oidc/apply/trust")[0].condition![1].values;
+    expect(trust).toEqual(["repo:recipe-chatbot/recipe-chatbot-infra:environment:production"]);
+    const everything = JSON.stringify(prodAccount.data!.aws_iam_policy_document);
+    expect(everything).toContain("recipe-chatbot-prod");
+    expect(everything).not.toMatch(/recipe-chatbot-(dev|staging)/);
+    const devAccount = synthBootstrap({ bootstrap: { environments: ["dev"] } });
+    expect(Object.keys(byName(devAccount, "aws_iam_role"))).toEqual([CI_ROLE_NAMES.plan]);
+    expect(devAccount.output).not.toHaveProperty("apply_role_arn");
+  });
+
+  it("creates no apply or deploy role when no environment has a GitHub environment", () => {
+    const devOnly = resolveConfig().environments.filter((e) => e.name === "dev");
+    const only = new BootstrapStack(Testing.app(), { project: resolveConfig().project, environments: devOnly });
+    const synthesized = JSON.parse(Testing.synth(only, true)) as SynthesizedStack;
+    expect(Object.keys(byName(synthesized, "aws_iam_role"))).toEqual([CI_ROLE_NAMES.plan]);
+    expect(synthesized.output).not.toHaveProperty("apply_role_arn");
+  });
+});
+
+describe("bootstrap stack: deploy role", () => {
+  const stack = synthBootstrap();
+  const statements = statementsAt(stack, "github-oidc/deploy/delivery-document");
+  const sid = (id: string) => statements.find((s) => s.sid === id)!;
+  const arn = (service: string, resource: string) => `arn:aws:${service}:us-east-1:${ACCOUNT}:${resource}`;
+
+  it("pushes to exactly the two repositories, logs in to ECR on *", () => {
+    expect(sid("EcrLogin")).toMatchObject({ actions: ["ecr:GetAuthorizationToken"], resources: ["*"] });
+    expect(sid("PushImages")).toMatchObject({
+      actions: ["ecr:BatchCheckLayerAvailability", "ecr:BatchGetImage", "ecr:CompleteLayerUpload", "ecr:InitiateLayerUpload", "ecr:PutImage", "ecr:UploadLayerPart"],
+      resources: [arn("ecr", "repository/recipe-chatbot-backend"), arn("ecr", "repository/recipe-chatbot-frontend")],
+    });
+  });
+
+  it("writes exactly the image-tag parameters of the delivered environments", () => {
+    expect(sid("ReleaseImageTags")).toMatchObject({
+      actions: ["ssm:GetParameter", "ssm:PutParameter"],
+      resources: ["staging", "prod"].flatMap((env) => ["backend", "frontend"].map((svc) => arn("ssm", `parameter/recipe-chatbot/${env}/deploy/${svc}-image-tag`))),
+    });
+  });
+
+  it("registers task definitions (no resource-level permissions) and rolls exactly the two services", () => {
+    expect(sid("RegisterTaskDefinitions")).toMatchObject({ actions: ["ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"], resources: ["*"] });
+    expect(sid("RollServices")).toMatchObject({
+      actions: ["ecs:DescribeServices", "ecs:UpdateService"],
+      resources: [arn("ecs", "service/recipe-chatbot-cluster/recipe-chatbot-backend"), arn("ecs", "service/recipe-chatbot-cluster/recipe-chatbot-frontend")],
+    });
+  });
+
+  it("passes exactly the services' task and execution roles, to ECS tasks only", () => {
+    expect(sid("PassServiceRoles")).toEqual({
+      sid: "PassServiceRoles",
+      effect: "Allow",
+      actions: ["iam:PassRole"],
+      resources: ["staging", "prod"].flatMap((env) =>
+        ["backend", "frontend"].flatMap((svc) => ["task", "execution"].map((kind) => `arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-${env}-${svc}-${kind}`)),
+      ),
+      condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ecs-tasks.amazonaws.com"] }],
+    });
+    expect(statements.map((s) => s.sid)).toEqual(["EcrLogin", "PushImages", "ReleaseImageTags", "RegisterTaskDefinitions", "TagTaskDefinitions", "RollServices", "PassServiceRoles"]);
+    // rollout.sh registers revisions with their tags: tagging limited to the services' families.
+    expect(statements.find((s) => s.sid === "TagTaskDefinitions")).toMatchObject({
+      actions: ["ecs:TagResource"],
+      resources: expect.arrayContaining([expect.stringMatching(/:task-definition\/recipe-chatbot-prod-backend:\*$/)]),
+    });
+  });
+
+  it("matches the names the environment stacks really create", () => {
+    for (const env of ["staging", "prod"]) {
+      const envStack = synthEnvironment(env);
+      const taskDefinitions = resourcesOf(envStack, "aws_ecs_task_definition").map(([, t]) => t);
+      const roleRefs = taskDefinitions.flatMap((t) => [t.task_role_arn, t.execution_role_arn]);
+      const roleNames = Object.entries(envStack.resource.aws_iam_role).filter(([id]) => roleRefs.some((ref: string) => ref.includes(`.${id}.`))).map(([, r]) => r.name);
+      expect(roleNames).toHaveLength(4);
+      for (const name of roleNames) expect(sid("PassServiceRoles").resources).toContain(`arn:aws:iam::${ACCOUNT}:role/${name}`);
+      const tagParameters = resourcesOf(envStack, "aws_ssm_parameter").map(([, p]) => p.name).filter((n: string) => n.includes("/deploy/"));
+      expect(tagParameters).toHaveLength(2);
+      for (const name of tagParameters) expect(sid("ReleaseImageTags").resources).toContain(arn("ssm", `parameter${name}`));
+      for (const [, service] of resourcesOf(envStack, "aws_ecs_service")) {
+        expect(sid("RollServices").resources).toContain(arn("ecs", `service/recipe-chatbot-cluster/${service.name}`));
+      }
+    }
+  });
+});
+
+describe("bootstrap stack: plan and apply roles", () => {
+  const stack = synthBootstrap();
+  const plan = roleStatements(stack, "plan");
+  const apply = roleStatements(stack, "apply");
+  const stateKey = (s: string) => `recipe-chatbot/recipe-chatbot-${s}.tfstate`;
+  const bucketArn = refTo(stack, "aws_s3_bucket", "state/bucket/bucket", "arn");
+
+  it("never allows a wildcard action or a whole service", () => {
+    for (const statement of [...plan, ...apply]) {
+      for (const action of statement.actions) expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
+    }
+  });
+
+  it("plan reads: outside state locking, only Describe/Get/List actions", () => {
+    const state = new Set(["S3LockFiles", "DynamoDbLocks", "StateEncryption"]);
+    for (const statement of plan.filter((s) => !state.has(s.sid))) {
+      for (const action of statement.actions) expect(action).toMatch(/:(Describe|Get|List)/);
+    }
+  });
+
+  it("plan reads the state of every environment stack and writes only lock files and lock items", () => {
+    const stacks = ["dev", "staging", "prod"];
+    expect(plan.find((s) => s.sid === "ListStateKeys")).toMatchObject({
+      actions: ["s3:ListBucket"],
+      resources: [bucketArn],
+      condition: [{ test: "StringEquals", variable: "s3:prefix", values: ["env:/", ...stacks.map(stateKey)] }],
+    });
+    expect(plan.find((s) => s.sid === "ReadState")).toMatchObject({ actions: ["s3:GetObject"], resources: stacks.map((s) => `${bucketArn}/${stateKey(s)}`) });
+    expect(plan.find((s) => s.sid === "S3LockFiles")!.resources).toEqual(stacks.map((s) => `${bucketArn}/${stateKey(s)}.tflock`));
+    expect(plan.find((s) => s.sid === "DynamoDbLocks")).toMatchObject({
+      actions: ["dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem"],
+      resources: [refTo(stack, "aws_dynamodb_table", "state/lock-table", "arn")],
+    });
+    expect(plan.find((s) => s.sid === "StateEncryption")).toMatchObject({
+      actions: ["kms:Decrypt", "kms:DescribeKey", "kms:Encrypt", "kms:GenerateDataKey"],
+      resources: [refTo(stack, "aws_kms_key", "state/key/key", "arn")],
+    });
+  });
+
+  it("apply writes the state of the delivered environments only, never deletes a state object", () => {
+    const stacks = ["staging", "prod"];
+    expect(apply.find((s) => s.sid === "ReadWriteState")).toMatchObject({
+      actions: ["s3:GetObject", "s3:PutObject"],
+      resources: stacks.map((s) => `${bucketArn}/${stateKey(s)}`),
+    });
+    const deletes = apply.filter((s) => s.effect === "Allow" && s.actions.includes("s3:DeleteObject")).flatMap((s) => s.resources!);
+    expect(deletes.every((r) => r.endsWith(".tflock"))).toBe(true);
+  });
+
+  it("apply manages only staging and prod resources by name, and passes their roles to ECS tasks and flow logs only", () => {
+    expect(apply.find((s) => s.sid === "ManageRoles")!.resources).toEqual([
+      `arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-staging*`,
+      `arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-prod*`,
+    ]);
+    expect(apply.find((s) => s.sid === "PassEnvironmentRoles")).toMatchObject({
+      actions: ["iam:PassRole"],
+      condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ecs-tasks.amazonaws.com", "vpc-flow-logs.amazonaws.com"] }],
+    });
+    expect(JSON.stringify(apply)).not.toContain("recipe-chatbot-dev");
+  });
+
+  it("apply is denied every write to the state bucket, the state key and the CI roles", () => {
+    const denies = apply.filter((s) => s.effect === "Deny");
+    expect(denies.map((s) => [s.sid, s.resources])).toEqual([
+      ["ProtectStateBucket", [bucketArn]],
+      ["ProtectStateKey", [refTo(stack, "aws_kms_key", "state/key/key", "arn")]],
+      ["ProtectCiRoles", Object.values(CI_ROLE_NAMES).map((name) => `arn:aws:iam::${ACCOUNT}:role/${name}`)],
+    ]);
+    expect(denies[0].actions).toEqual(expect.arrayContaining(["s3:DeleteBucket", "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration"]));
+    expect(denies[1].actions).toEqual(expect.arrayContaining(["kms:ScheduleKeyDeletion", "kms:PutKeyPolicy", "kms:CreateGrant"]));
+    expect(denies[2].actions).toEqual(expect.arrayContaining(["iam:PutRolePolicy", "iam:UpdateAssumeRolePolicy", "iam:PassRole"]));
+  });
+
+  it("grants on Resource * only the actions listed as having no resource-level permissions", () => {
+    const unscoped = new Set(SERVICE_ACCESS.flatMap((a) => [...(a.unscopedRead ?? []), ...(a.unscopedWrite ?? [])]));
+    for (const statement of [...plan, ...apply].filter((s) => s.resources?.includes("*"))) {
+      expect(statement.sid).toMatch(/WithoutResourceLevelPermissions$/);
+      for (const action of statement.actions) expect(unscoped.has(action)).toBe(true);
+    }
+  });
+
+  /** For each named resource type of an environment stack: its ARN, and the service whose statement must cover it. */
+  const NAMED_RESOURCES: [string, string, (r: Record<string, any>) => string][] = [
+    ["aws_iam_role", "Roles", (r) => `arn:aws:iam::${ACCOUNT}:role/${r.name}`],
+    ["aws_cloudwatch_log_group", "Logs", (r) => `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${r.name}`],
+    ["aws_secretsmanager_secret", "Secrets", (r) => `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:${r.name}-AbCdEf`],
+    ["aws_ssm_parameter", "Parameters", (r) => `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter${r.name}`],
+    ["aws_sns_topic", "Topics", (r) => `arn:aws:sns:us-east-1:${ACCOUNT}:${r.name}`],
+    ["aws_ecr_repository", "Registry", (r) => `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${r.name}`],
+    ["aws_cloudwatch_event_rule", "Events", (r) => `arn:aws:events:us-east-1:${ACCOUNT}:rule/${r.name}`],
+    ["aws_cloudwatch_metric_alarm", "Metrics", (r) => `arn:aws:cloudwatch:us-east-1:${ACCOUNT}:alarm:${r.alarm_name}`],
+    ["aws_cloudwatch_dashboard", "Metrics", (r) => `arn:aws:cloudwatch::${ACCOUNT}:dashboard/${r.dashboard_name}`],
+    ["aws_lb", "LoadBalancing", (r) => `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:loadbalancer/app/${r.name}/50dc6c495c0c9188`],
+    ["aws_lb_target_group", "LoadBalancing", (r) => `arn:aws:elasticloadbalancing:us-east-1:${ACCOUNT}:targetgroup/${r.name}/73e2d6bc24d8a067`],
+    ["aws_wafv2_web_acl", "Waf", (r) => `arn:aws:wafv2:us-east-1:${ACCOUNT}:regional/webacl/${r.name}/a1b2c3d4`],
+    ["aws_kms_alias", "Keys", (r) => `arn:aws:kms:us-east-1:${ACCOUNT}:${r.name}`],
+    ["aws_s3_bucket", "Buckets", (r) => `arn:aws:s3:::${concrete(r.bucket)}`],
+    ["aws_ecs_task_definition", "Ecs", (r) => `arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/${r.family}:7`],
+    ["aws_ecs_service", "Ecs", (r) => `arn:aws:ecs:us-east-1:${ACCOUNT}:service/recipe-chatbot-cluster/${r.name}`],
+  ];
+
+  it.each(["staging", "prod"])("apply and plan cover every named resource of the %s stack", (env) => {
+    const envStack = synthEnvironment(env);
+    for (const [type, service, arnOf] of NAMED_RESOURCES) {
+      const resources = resourcesOf(envStack, type);
+      expect(resources.length).toBeGreaterThan(0);
+      for (const [, resource] of resources) {
+        const resourceArn = arnOf(resource);
+        for (const [statements, sid] of [[apply, `Manage${service}`], [plan, `Read${service}`]] as const) {
+          const statement = statements.find((s) => s.sid === sid);
+          // Services whose reads all lack resource-level permissions have no Read statement.
+          if (!statement && sid.startsWith("Read")) continue;
+          expect({ resourceArn, covered: statement!.resources!.some((pattern) => globMatches(pattern, resourceArn)) }).toEqual({ resourceArn, covered: true });
+        }
+      }
+    }
+  });
+
+  /** The policy as IAM stores it, with tokens at their longest realistic values. */
+  function renderedSizes(synthesized: SynthesizedStack): Record<string, number> {
+    return Object.fromEntries(
+      resourcesOf(synthesized, "aws_iam_policy").map(([, policy]) => {
+        const document = /data\.aws_iam_policy_document\.([^.]+)\.json/.exec(policy.policy)![1];
+        const statements = synthesized.data!.aws_iam_policy_document[document].statement.map((s: Record<string, any>) => ({
+          Sid: s.sid, Effect: s.effect, Action: s.actions, Resource: s.resources, Condition: s.condition,
+        }));
+        const text = concrete(JSON.stringify({ Version: "2012-10-17", Statement: statements }))
+          .replace(/\$\{aws_s3_bucket\.[^}]+\}/g, `arn:aws:s3:::${"b".repeat(63)}`)
+          .replace(/\$\{aws_kms_key\.[^}]+\}/g, `arn:aws:kms:us-east-1:${ACCOUNT}:key/${"k".repeat(36)}`)
+          .replace(/\$\{aws_dynamodb_table\.[^}]+\}/g, `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/${"t".repeat(64)}`);
+        expect(text).not.toContain("${");
+        return [policy.name, text.length];
+      }),
+    );
+  }
+
+  it("keeps every managed policy under IAM's 6,144-character limit, also with each environment in its own region", () => {
+    const zones = (region: string) => [
+      { name: `${region}a`, publicSubnetCidr: "10.0.1.0/24", privateSubnetCidr: "10.0.3.0/24" },
+      { name: `${region}b`, publicSubnetCidr: "10.0.2.0/24", privateSubnetCidr: "10.0.4.0/24" },
+    ];
+    const spread = synthBootstrap({
+      environments: {
+        dev: { region: "eu-west-1", network: { zones: zones("eu-west-1") } },
+        staging: { region: "us-west-2", network: { zones: zones("us-west-2") } },
+        prod: { region: "ap-southeast-2", network: { zones: zones("ap-southeast-2") } },
+      },
+    });
+    for (const sizes of [renderedSizes(stack), renderedSizes(spread)]) {
+      for (const [name, size] of Object.entries(sizes)) expect({ name, fits: size < MANAGED_POLICY_MAX_CHARS }).toEqual({ name, fits: true });
+    }
+  });
+});

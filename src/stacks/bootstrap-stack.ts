@@ -1,0 +1,80 @@
+import { Construct } from "constructs";
+import { TerraformOutput, TerraformStack } from "cdktf";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { lookUpAwsContext } from "../aws-context";
+import { stateKey } from "../backends";
+import { DEFAULT_STATE_BUCKET_PREFIX, DEFAULT_STATE_KEY_PREFIX, type EnvironmentConfig, type ProjectConfig } from "../config";
+import { GithubOidcRoles } from "../constructs/github-oidc-roles";
+import { StateStore } from "../constructs/state-store";
+import { environmentStackName, PROJECT } from "../naming";
+import { PolicyGuard } from "../policy";
+
+/** The stack every other stack depends on: applied first, with local state, by an administrator. */
+export const BOOTSTRAP_STACK_NAME = `${PROJECT}-bootstrap`;
+
+/** Cost allocation tags of the shared, environment-less resources. */
+const BOOTSTRAP_TAGS = { Project: "RecipeChatbot", Environment: "Shared", ManagedBy: "cdktf", Component: "bootstrap" };
+
+export interface BootstrapStackProps {
+  readonly project: ProjectConfig;
+  /**
+   * The environments the CI roles act on (all of them, or those listed in bootstrap.environments):
+   * the plan role reads them all, apply and deploy those with a GitHub environment.
+   */
+  readonly environments: readonly EnvironmentConfig[];
+}
+
+/**
+ * recipe-chatbot-bootstrap: the Terraform state store (bucket, lock table, key) and GitHub Actions'
+ * OIDC provider with the CI roles. It starts on local state and is then migrated into its own
+ * bucket (README "Bootstrap"). CI never applies it: it holds CI's own permissions.
+ */
+export class BootstrapStack extends TerraformStack {
+  readonly stateStore: StateStore;
+  readonly ciRoles: GithubOidcRoles;
+
+  constructor(scope: Construct, props: BootstrapStackProps) {
+    super(scope, BOOTSTRAP_STACK_NAME);
+    const { project } = props;
+    const region = project.bootstrap.region;
+    new AwsProvider(this, "aws", { region, defaultTags: [{ tags: BOOTSTRAP_TAGS }] });
+    const aws = lookUpAwsContext(this, region);
+    PolicyGuard.applyTo(this);
+
+    this.stateStore = new StateStore(this, "state", {
+      aws,
+      // Bucket names are global: the account id makes the default one this account's alone.
+      bucketName: project.bootstrap.stateBucketName ?? `${DEFAULT_STATE_BUCKET_PREFIX}${aws.accountId}`,
+      lockTableName: project.bootstrap.lockTableName,
+      keyAlias: `${PROJECT}-terraform-state`,
+    });
+    const store = this.stateStore;
+
+    const keyPrefix = project.stateBackend.type === "s3" ? project.stateBackend.keyPrefix : DEFAULT_STATE_KEY_PREFIX;
+    const inThisAccount = project.bootstrap.environments;
+    this.ciRoles = new GithubOidcRoles(this, "github-oidc", {
+      aws,
+      github: project.github,
+      environments: props.environments
+        .filter((e) => inThisAccount === undefined || inThisAccount.includes(e.name))
+        .map((e) => ({ name: e.name, region: e.region })),
+      // CI plans and applies only environment stacks (bootstrap and GitHub stacks are applied by admins).
+      state: { bucketArn: store.bucketArn, lockTableArn: store.lockTableArn, keyArn: store.keyArn, keyOf: (e) => stateKey(keyPrefix, environmentStackName(e)) },
+    });
+
+    // What the README's next steps need: the stateBackend settings and the roles' ARNs for the workflows.
+    const outputs: Record<string, string | undefined> = {
+      state_bucket_name: store.bucketName,
+      state_bucket_region: region,
+      lock_table_name: store.lockTableName,
+      state_key_arn: store.keyArn,
+      github_oidc_provider_arn: this.ciRoles.providerArn,
+      plan_role_arn: this.ciRoles.planRoleArn,
+      apply_role_arn: this.ciRoles.applyRoleArn,
+      deploy_role_arn: this.ciRoles.deployRoleArn,
+    };
+    for (const [name, value] of Object.entries(outputs)) {
+      if (value !== undefined) new TerraformOutput(this, name, { value });
+    }
+  }
+}
