@@ -90,6 +90,13 @@ describe("ALB access logs bucket", () => {
 });
 
 describe("DNS and TLS", () => {
+  it("takes the initial image tags as validated Terraform variables, defaulting to the configured tag", () => {
+    for (const service of ["backend", "frontend"]) {
+      expect(prod.variable![`${service}_image_tag`]).toMatchObject({ type: "string", default: "bootstrap" });
+      expect(prod.variable![`${service}_image_tag`].validation[0].condition).toContain(`var.${service}_image_tag`);
+    }
+  });
+
   it("takes the domain and hosted zone as validated Terraform variables", () => {
     expect(Object.keys(prod.variable!)).toEqual(expect.arrayContaining(["domain_name", "hosted_zone_id", "alert_emails", "critical_emails"]));
     expect(prod.variable!.domain_name.validation[0].condition).toContain("can(regex(");
@@ -244,7 +251,7 @@ describe("Fargate services", () => {
     expect(parameter).toMatchObject({
       name: "/recipe-chatbot/prod/deploy/backend-image-tag",
       type: "String",
-      insecure_value: "bootstrap",
+      insecure_value: "${var.backend_image_tag}",
       lifecycle: { ignore_changes: ["insecure_value"] },
     });
   });

@@ -148,6 +148,42 @@ describe("bad configuration fails with the field and what is allowed", () => {
       says: /valid image tag/,
     },
     {
+      name: "a malformed domain",
+      overrides: { domainName: "Chat_Bot.example" },
+      field: "environments.dev.domainName",
+      says: /lowercase DNS name such as chat\.example\.com/,
+    },
+    {
+      name: "a log retention CloudWatch does not offer",
+      overrides: { logs: { retentionDays: 100 } },
+      field: "environments.dev.logs.retentionDays",
+      says: /CloudWatch Logs retention: 1, 3, 5/,
+    },
+    {
+      name: "an alarm threshold out of range",
+      overrides: { monitoring: { errorRatePercent: 250 } },
+      field: "environments.dev.monitoring.errorRatePercent",
+      says: /percentage above 0 and at most 100 \(got 250\)/,
+    },
+    {
+      name: "a malformed alert e-mail",
+      overrides: { alerts: { alertEmails: ["ops-at-example.com"] } },
+      field: "environments.dev.alerts.alertEmails.0",
+      says: /must be an e-mail address/,
+    },
+    {
+      name: "a WAF mode that does not exist",
+      overrides: { waf: { mode: "monitor" } },
+      field: "environments.dev.waf.mode",
+      says: /must be one of: block, count/,
+    },
+    {
+      name: "a secret recovery window Secrets Manager rejects",
+      overrides: { secrets: { recoveryWindowDays: 3 } },
+      field: "environments.dev.secrets.recoveryWindowDays",
+      says: /must be 7-30 days/,
+    },
+    {
       name: "an unknown log level",
       overrides: { logs: { level: "VERBOSE" } },
       field: "environments.dev.logs.level",

@@ -72,6 +72,8 @@ export const PROD: EnvironmentConfig = {
   logs: { retentionDays: 365, level: "INFO" },
   ecr: { maxImageCount: 30 },
   initialImageTag: "bootstrap",
+  // Subscribed addresses are deploy-time inputs (alert_emails / critical_emails); none by default.
+  alerts: { alertEmails: [], criticalEmails: [] },
   app: { corsOrigins: ["https://recipe-chatbot.example.com"] },
   secrets: { recoveryWindowDays: 30, rotationReminderDays: 90 },
   // Guide "Monitoring Dashboard" alarms.

@@ -148,6 +148,11 @@ export const environmentSchema = z
       .max(DOMAIN_NAME_MAX_LENGTH, { message: `must be at most ${DOMAIN_NAME_MAX_LENGTH} characters` })
       .regex(DOMAIN_NAME_PATTERN, { message: "must be a lowercase DNS name such as chat.example.com" })
       .optional(),
+    /** Defaults for the alert_emails / critical_emails Terraform variables; the variables win when set. */
+    alerts: z.object({
+      alertEmails: z.array(z.email({ message: "must be an e-mail address such as ops@example.com" })),
+      criticalEmails: z.array(z.email({ message: "must be an e-mail address such as ops@example.com" })),
+    }),
     app: z.object({
       /** Browser origins the backend accepts (SSM /recipe-chatbot/<env>/cors-origins). */
       corsOrigins: z.array(z.url({ protocol: /^https?$/, message: "must be an http(s) origin such as https://chat.example.com" })).min(1),
@@ -174,7 +179,7 @@ export const environmentSchema = z
     }),
     /** Run an AWS Distro for OpenTelemetry collector beside the backend, exporting traces to X-Ray. */
     tracing: z.object({ enabled: z.boolean() }),
-    /** Image tag the task definitions start with before the delivery pipeline first deploys. */
+    /** Default of the <service>_image_tag variables: the tag a new stack starts with, before the first release. */
     initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
       message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",
     }),

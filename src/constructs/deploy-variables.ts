@@ -1,10 +1,15 @@
 import { Construct } from "constructs";
 import { TerraformVariable } from "cdktf";
-import { DOMAIN_NAME_MAX_LENGTH, DOMAIN_NAME_PATTERN } from "../config";
+import { DOMAIN_NAME_MAX_LENGTH, DOMAIN_NAME_PATTERN, IMAGE_TAG_PATTERN, type ServiceDefinition } from "../config";
 
 export interface DeployVariablesProps {
   /** Default for domain_name (from configuration); without one the variable is required. */
   readonly defaultDomainName?: string;
+  /** Defaults for alert_emails and critical_emails (from configuration). */
+  readonly defaultAlertEmails: string[];
+  readonly defaultCriticalEmails: string[];
+  /** Services that get a `<service>_image_tag` variable, and its default. */
+  readonly imageTags: { readonly services: readonly ServiceDefinition[]; readonly defaultTag: string };
 }
 
 /**
@@ -26,6 +31,8 @@ export class DeployVariables extends Construct {
   readonly hostedZoneId: string;
   readonly alertEmails: string[];
   readonly criticalEmails: string[];
+  /** Image tag each service starts with, by service name (the pipeline owns it afterwards). */
+  readonly imageTags: Record<string, string> = {};
 
   constructor(scope: Construct, id: string, props: DeployVariablesProps) {
     super(scope, id);
@@ -47,11 +54,11 @@ export class DeployVariables extends Construct {
         { condition: '${can(regex("^[A-Z0-9]{1,32}$", var.hosted_zone_id))}', errorMessage: "hosted_zone_id must be a Route 53 zone id (upper-case letters and digits) such as Z0123456789ABCDEFGHIJ, without /hostedzone/." },
       ],
     }).stringValue;
-    const emails = (name: string, description: string) =>
+    const emails = (name: string, description: string, defaults: string[]) =>
       variable(this, name, {
         type: "list(string)",
         description,
-        default: [],
+        default: defaults,
         validation: [
           {
             condition: `\${alltrue([for e in var.${name} : can(regex("^[^@\\\\s]+@[^@\\\\s]+\\\\.[^@\\\\s]+$", e))])}`,
@@ -59,7 +66,21 @@ export class DeployVariables extends Construct {
           },
         ],
       }).listValue;
-    this.alertEmails = emails("alert_emails", "E-mail addresses subscribed to recipe-chatbot-alerts (confirm the subscription mail)");
-    this.criticalEmails = emails("critical_emails", "E-mail addresses subscribed to recipe-chatbot-critical (confirm the subscription mail)");
+    this.alertEmails = emails("alert_emails", "E-mail addresses subscribed to recipe-chatbot-alerts (confirm the subscription mail)", props.defaultAlertEmails);
+    this.criticalEmails = emails("critical_emails", "E-mail addresses subscribed to recipe-chatbot-critical (confirm the subscription mail)", props.defaultCriticalEmails);
+    for (const service of props.imageTags.services) {
+      const name = `${service.name}_image_tag`;
+      this.imageTags[service.name] = variable(this, name, {
+        type: "string",
+        description: `Tag of ${service.repositoryName} the service starts with; later releases come from the delivery pipeline (README "Delivery")`,
+        default: props.imageTags.defaultTag,
+        validation: [
+          {
+            condition: `\${can(regex(${hclString(IMAGE_TAG_PATTERN.source)}, var.${name}))}`,
+            errorMessage: `${name} must be an image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'.`,
+          },
+        ],
+      }).stringValue;
+    }
   }
 }

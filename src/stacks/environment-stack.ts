@@ -103,7 +103,12 @@ export class EnvironmentStack extends TerraformStack {
     });
     const sg = this.securityGroups;
 
-    const inputs = new DeployVariables(this, "inputs", { defaultDomainName: config.domainName });
+    const inputs = new DeployVariables(this, "inputs", {
+      defaultDomainName: config.domainName,
+      defaultAlertEmails: config.alerts.alertEmails,
+      defaultCriticalEmails: config.alerts.criticalEmails,
+      imageTags: { services: [BACKEND, FRONTEND], defaultTag: config.initialImageTag },
+    });
     const registries = {
       backend: new ContainerRegistry(this, "backend-registry", { repositoryName: BACKEND.repositoryName, maxImageCount: config.ecr.maxImageCount }),
       frontend: new ContainerRegistry(this, "frontend-registry", { repositoryName: FRONTEND.repositoryName, maxImageCount: config.ecr.maxImageCount }),
@@ -177,7 +182,7 @@ export class EnvironmentStack extends TerraformStack {
         loadBalancer: { targetGroupArn: this.loadBalancer.targetGroups[definition.name].arn, listener: this.loadBalancer.httpsListener },
         registry: registries[definition.name],
         namespaceId: this.cluster.namespaceId,
-        initialImageTag: config.initialImageTag,
+        initialImageTag: inputs.imageTags[definition.name],
         logs: { retentionInDays: config.logs.retentionDays, kmsKeyArn: logsKey.arn },
         environment,
         secrets: appSecrets.containerSecrets,
