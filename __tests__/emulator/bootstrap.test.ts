@@ -13,7 +13,6 @@ import * as path from "path";
 import { DescribeContinuousBackupsCommand, DescribeTableCommand, DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { GetOpenIDConnectProviderCommand, GetRoleCommand, IAMClient, ListAttachedRolePoliciesCommand } from "@aws-sdk/client-iam";
 import { GetKeyRotationStatusCommand, KMSClient } from "@aws-sdk/client-kms";
-import { CreateHostedZoneCommand, Route53Client } from "@aws-sdk/client-route-53";
 import {
   DeleteObjectsCommand,
   GetBucketEncryptionCommand,
@@ -29,6 +28,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { writeTerraformCliConfig } from "../../scripts/terraform/cli-config";
 import { CI_ROLE_NAMES } from "../../src/ci-names";
+import { writeEnvironmentInputs } from "../support/environment-inputs";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
 import {
   apply,
@@ -245,18 +245,8 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
   });
 
   it("(c) applies an environment stack with its state in the bucket under its own key", async () => {
-    const zone = await new Route53Client(sdkConfig(emulator)).send(
-      new CreateHostedZoneCommand({ Name: "recipe-chatbot.test", CallerReference: `bootstrap-test-${Date.now()}` }),
-    );
     devDir = prepareWorkdir(path.join(work, "migrated", "stacks", DEV), { emulator });
-    fs.writeFileSync(
-      path.join(devDir, "terraform.tfvars.json"),
-      JSON.stringify({
-        domain_name: "chat.recipe-chatbot.test",
-        hosted_zone_id: zone.HostedZone!.Id!.replace("/hostedzone/", ""),
-        alert_emails: ["ops@recipe-chatbot.test"],
-      }),
-    );
+    await writeEnvironmentInputs(emulator, devDir, { alert_emails: ["ops@recipe-chatbot.test"] });
     await terraformInit(devDir, env);
     await apply(devDir, env);
 

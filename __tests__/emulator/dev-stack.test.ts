@@ -3,7 +3,6 @@
  * the AWS SDK, require a clean plan, destroy to nothing. The emulator always stops, also on failure.
  */
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScalingPoliciesCommand } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
@@ -15,23 +14,21 @@ import {
   DescribeTargetGroupsCommand,
   ElasticLoadBalancingV2Client,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
-import { CreateHostedZoneCommand, ListResourceRecordSetsCommand, Route53Client } from "@aws-sdk/client-route-53";
+import { ListResourceRecordSetsCommand, Route53Client } from "@aws-sdk/client-route-53";
 import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
 import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
 import { GetParametersByPathCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { GetWebACLCommand, ListWebACLsCommand, WAFV2Client } from "@aws-sdk/client-wafv2";
-import { buildRecipeChatbotApp } from "../../src/app";
-import { CLUSTER_NAME, resolveEnvironments } from "../../src/config";
-import { synthesize } from "../../src/synthesize";
+import { CLUSTER_NAME } from "../../src/config";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
+import { synthesizeFor, TEST_DOMAIN as DOMAIN, writeEnvironmentInputs } from "../support/environment-inputs";
 import { apply, destroy, planChanges, prepareWorkdir, showState, stateResourceAddresses, terraformInit } from "../support/terraform";
 
 jest.setTimeout(20 * 60_000);
 
 const STACK = "recipe-chatbot-dev";
-const DOMAIN = "chat.recipe-chatbot.test";
 
 let emulator: Emulator;
 let dir: string;
@@ -39,21 +36,11 @@ let env: NodeJS.ProcessEnv;
 let hostedZoneId: string;
 
 beforeAll(async () => {
-  const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "emulator-synth-")), "cdktf.out");
-  const dev = resolveEnvironments().filter((e) => e.name === "dev");
-  synthesize({ outdir, hcl: false, build: (app) => buildRecipeChatbotApp(app, { environments: dev }) });
+  const outdir = synthesizeFor("dev");
   emulator = await startEmulator();
   env = emulator.env;
-  // The hosted zone is an input (it usually predates the stack): create it the way an operator would.
-  const zone = await new Route53Client(sdkConfig(emulator)).send(
-    new CreateHostedZoneCommand({ Name: "recipe-chatbot.test", CallerReference: `test-${Date.now()}` }),
-  );
-  hostedZoneId = zone.HostedZone!.Id!.replace("/hostedzone/", "");
   dir = prepareWorkdir(path.join(outdir, "stacks", STACK), { emulator });
-  fs.writeFileSync(
-    path.join(dir, "terraform.tfvars.json"),
-    JSON.stringify({ domain_name: DOMAIN, hosted_zone_id: hostedZoneId, alert_emails: ["ops@recipe-chatbot.test"] }),
-  );
+  ({ hostedZoneId } = await writeEnvironmentInputs(emulator, dir, { alert_emails: ["ops@recipe-chatbot.test"] }));
   await terraformInit(dir, env);
   await apply(dir, env);
 });

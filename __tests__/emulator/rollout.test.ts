@@ -10,14 +10,12 @@ import * as os from "os";
 import * as path from "path";
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, ListTagsForResourceCommand } from "@aws-sdk/client-ecs";
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
-import { CreateHostedZoneCommand, Route53Client } from "@aws-sdk/client-route-53";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
-import { buildRecipeChatbotApp } from "../../src/app";
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, resolveEnvironments, type ServiceDefinition } from "../../src/config";
 import { ROLLOUT_SCRIPT } from "../../src/constructs/github-delivery-workflow";
 import { imageTagParameterName } from "../../src/constructs/fargate-service";
-import { synthesize } from "../../src/synthesize";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
+import { synthesizeFor, writeEnvironmentInputs } from "../support/environment-inputs";
 import { apply, destroy, planChanges, prepareWorkdir, showState, stateResourceAddresses, terraformInit } from "../support/terraform";
 
 jest.setTimeout(20 * 60_000);
@@ -51,19 +49,11 @@ beforeAll(async () => {
   if (running.size !== 1) throw new Error(`${MOTO_RUNNING_TASKS} is global: both dev services must start with the same count`);
   process.env[MOTO_RUNNING_TASKS] = String([...running][0]);
 
-  const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "rollout-synth-")), "cdktf.out");
-  synthesize({ outdir, hcl: false, build: (app) => buildRecipeChatbotApp(app, { environments: dev }) });
+  const outdir = synthesizeFor(ENVIRONMENT);
   emulator = await startEmulator();
   env = emulator.env;
-  // The hosted zone is an input (it usually predates the stack): create it the way an operator would.
-  const zone = await new Route53Client(sdkConfig(emulator)).send(
-    new CreateHostedZoneCommand({ Name: "recipe-chatbot.test", CallerReference: `rollout-${Date.now()}` }),
-  );
   dir = prepareWorkdir(path.join(outdir, "stacks", STACK), { emulator });
-  fs.writeFileSync(
-    path.join(dir, "terraform.tfvars.json"),
-    JSON.stringify({ domain_name: "chat.recipe-chatbot.test", hosted_zone_id: zone.HostedZone!.Id!.replace("/hostedzone/", "") }),
-  );
+  await writeEnvironmentInputs(emulator, dir);
   await terraformInit(dir, env);
   await apply(dir, env);
   const { repositories = [] } = await new ECRClient(sdkConfig(emulator)).send(

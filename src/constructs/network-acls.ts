@@ -17,6 +17,7 @@ interface AclRule {
   readonly ports: readonly [number, number];
   /** IPv4 or IPv6 CIDR. */
   readonly cidr: string;
+  /** What the rule is for. NACL rules carry no description in AWS, so the reason lives here. */
   readonly why: string;
 }
 
