@@ -3,7 +3,7 @@ import { buildRecipeChatbotApp } from "../src/app";
 import { applyStateBackend } from "../src/backends";
 import { resolveConfig, type ConfigOverrides } from "../src/config";
 
-const STACKS = ["recipe-chatbot-bootstrap", "recipe-chatbot-dev", "recipe-chatbot-staging", "recipe-chatbot-prod"];
+const STACKS = ["recipe-chatbot-bootstrap", "recipe-chatbot-dev", "recipe-chatbot-staging", "recipe-chatbot-prod", "recipe-chatbot-github"];
 
 /** The `terraform` block of every stack of the app built from `overrides`, by stack name. */
 function terraformBlocks(overrides: ConfigOverrides): Record<string, Record<string, any>> {

@@ -169,21 +169,25 @@ def patch_subnet_ipv6_associations() -> None:
     Subnet.ipv6_cidr_block_association_set = property(ipv6_cidr_block_association_set)
 
 
-def serialize_requests() -> None:
-    """Serve one request at a time.
+def serialize_ec2_requests() -> None:
+    """Serve EC2 requests one at a time.
 
-    moto's backends are plain dicts with no locking, and Terraform sends up to ten requests at
-    once: two DeleteNetworkAclEntry calls on one network ACL raced and one came back HTTP 500
-    (seen once in three destroys). Serialising costs little, since moto answers in milliseconds.
+    moto's EC2 backend mutates plain dicts with no locking, and Terraform sends up to ten requests at
+    once: two DeleteNetworkAclEntry calls on one network ACL raced and one came back HTTP 500 (seen
+    once in three destroys). Only EC2 is serialised: a global lock would let one slow handler stall
+    every other service's requests until the provider's client gives up on them.
     """
     lock = threading.Lock()
     call = DomainDispatcherApplication.__call__
 
-    def locked_call(self: DomainDispatcherApplication, environ: Any, start_response: Any) -> Any:
+    def call_serialising_ec2(self: DomainDispatcherApplication, environ: Any, start_response: Any) -> Any:
+        # SigV4 names the service in the credential scope: .../us-east-1/ec2/aws4_request.
+        if "/ec2/aws4_request" not in environ.get("HTTP_AUTHORIZATION", ""):
+            return call(self, environ, start_response)
         with lock:
             return call(self, environ, start_response)
 
-    DomainDispatcherApplication.__call__ = locked_call
+    DomainDispatcherApplication.__call__ = call_serialising_ec2
 
 
 def exit_when_stdin_closes() -> None:
@@ -215,7 +219,7 @@ def main() -> None:
     patch_ecs_create_service()
     patch_security_group_rule_descriptions()
     patch_subnet_ipv6_associations()
-    serialize_requests()
+    serialize_ec2_requests()
     if args.exit_on_stdin_eof:
         exit_when_stdin_closes()
     server.main(["--host", args.host, "--port", str(args.port)])
