@@ -27,8 +27,8 @@ function secretsStack(overrides: Partial<Omit<AppSecretsProps, "aws">> = {}): Te
       secrets: secrets.secrets,
       parameters: secrets.parameters,
       keyArn: secrets.keyArn,
-      containerSecrets: secrets.containerSecrets,
-      executionRoleStatements: secrets.executionRoleStatements,
+      withApiKeys: secrets.withApiKeys,
+      settingsOnly: secrets.settingsOnly,
       rotationReminder: secrets.rotationReminder,
       secretChangePattern: secrets.secretChangePattern,
     },
@@ -141,8 +141,8 @@ describe("AppSecrets: SSM Parameter Store", () => {
 });
 
 describe("AppSecrets: what the task definitions and execution role need", () => {
-  it("gives containers OPENAI_API_KEY, SERP_API_KEY, LOG_LEVEL and CORS_ORIGINS as task-definition secrets", () => {
-    expect(exposed.containerSecrets).toEqual([
+  it("gives the backend OPENAI_API_KEY, SERP_API_KEY, LOG_LEVEL and CORS_ORIGINS as task-definition secrets", () => {
+    expect(exposed.withApiKeys.containerSecrets).toEqual([
       { name: "OPENAI_API_KEY", valueFrom: `${secretArn("openai-key")}:api_key::` },
       { name: "SERP_API_KEY", valueFrom: `${secretArn("serp-key")}:api_key::` },
       { name: "LOG_LEVEL", valueFrom: parameterArn("log-level") },
@@ -150,8 +150,18 @@ describe("AppSecrets: what the task definitions and execution role need", () => 
     ]);
   });
 
-  it("lets the execution role read exactly those secrets and parameters, and decrypt only via Secrets Manager", () => {
-    expect(exposed.executionRoleStatements).toEqual([
+  it("gives other containers only LOG_LEVEL and CORS_ORIGINS, and no access to the API keys", () => {
+    expect(exposed.settingsOnly.containerSecrets).toEqual([
+      { name: "LOG_LEVEL", valueFrom: parameterArn("log-level") },
+      { name: "CORS_ORIGINS", valueFrom: parameterArn("cors-origins") },
+    ]);
+    expect(exposed.settingsOnly.executionRoleStatements).toEqual([
+      { sid: "ReadAppParameters", effect: "Allow", actions: ["ssm:GetParameters"], resources: [parameterArn("log-level"), parameterArn("cors-origins")] },
+    ]);
+  });
+
+  it("lets the backend's execution role read exactly those secrets and parameters, and decrypt only via Secrets Manager", () => {
+    expect(exposed.withApiKeys.executionRoleStatements).toEqual([
       { sid: "ReadAppSecrets", effect: "Allow", actions: ["secretsmanager:GetSecretValue"], resources: [secretArn("openai-key"), secretArn("serp-key")] },
       { sid: "ReadAppParameters", effect: "Allow", actions: ["ssm:GetParameters"], resources: [parameterArn("log-level"), parameterArn("cors-origins")] },
       {

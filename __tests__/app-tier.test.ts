@@ -244,6 +244,16 @@ describe("Fargate services", () => {
     expect(devStack.services.backend.containerDefinitions[0].environment).toEqual([{ name: "ENVIRONMENT", value: "development" }]);
   });
 
+  it("gives the API keys to the backend only; the frontend gets the shared settings", () => {
+    const secretNames = (name: "backend" | "frontend") => (containers(name)[0].secrets ?? []).map((x) => x.name);
+    expect(secretNames("backend")).toEqual(["OPENAI_API_KEY", "SERP_API_KEY", "LOG_LEVEL", "CORS_ORIGINS"]);
+    expect(secretNames("frontend")).toEqual(["LOG_LEVEL", "CORS_ORIGINS"]);
+    const backendReads = dataAt(prod, "aws_iam_policy_document", "backend-service/execution-role-policy-document").statement.flatMap((x: any) => x.actions);
+    expect(backendReads).toContain("secretsmanager:GetSecretValue");
+    const frontendReads = dataAt(prod, "aws_iam_policy_document", "frontend-service/execution-role-policy-document").statement.flatMap((x: any) => x.actions);
+    expect(frontendReads).not.toContain("secretsmanager:GetSecretValue");
+  });
+
   it("takes the image from the service's own repository at the tag the pipeline released (an SSM parameter)", () => {
     const image = containers("backend")[0].image as string;
     expect(Token.isUnresolved(image)).toBe(true);

@@ -318,7 +318,7 @@ describe("bootstrap stack: plan and apply roles", () => {
     }
   });
 
-  it("plan reads the state of every environment stack and writes only lock files and lock items", () => {
+  it("plan reads the state of every environment stack and cannot take, or delete, a lock", () => {
     const stacks = ["dev", "staging", "prod"];
     expect(plan.find((s) => s.sid === "ListStateKeys")).toMatchObject({
       actions: ["s3:ListBucket"],
@@ -326,9 +326,12 @@ describe("bootstrap stack: plan and apply roles", () => {
       condition: [{ test: "StringEquals", variable: "s3:prefix", values: ["env:/", ...stacks.map(stateKey)] }],
     });
     expect(plan.find((s) => s.sid === "ReadState")).toMatchObject({ actions: ["s3:GetObject"], resources: stacks.map((s) => `${bucketArn}/${stateKey(s)}`) });
-    expect(plan.find((s) => s.sid === "S3LockFiles")!.resources).toEqual(stacks.map((s) => `${bucketArn}/${stateKey(s)}.tflock`));
-    expect(plan.find((s) => s.sid === "DynamoDbLocks")).toMatchObject({
-      actions: ["dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem"],
+    expect(plan.find((s) => s.sid === "S3LockFiles")).toBeUndefined();
+    expect(plan.find((s) => s.sid === "DynamoDbLocks")).toBeUndefined();
+    expect(plan.flatMap((s) => s.actions ?? [])).not.toEqual(expect.arrayContaining(["s3:DeleteObject"]));
+    expect(plan.flatMap((s) => s.actions ?? [])).not.toContain("dynamodb:PutItem");
+    expect(plan.find((s) => s.sid === "ReadStateDigest")).toMatchObject({
+      actions: ["dynamodb:DescribeTable", "dynamodb:GetItem"],
       resources: [refTo(stack, "aws_dynamodb_table", "state/lock-table", "arn")],
     });
     expect(plan.find((s) => s.sid === "StateEncryption")).toMatchObject({

@@ -450,18 +450,32 @@ export function stateStatements(state: StateAccess, access: "read" | "write"): P
       actions: access === "read" ? ["s3:GetObject"] : ["s3:GetObject", "s3:PutObject"],
       resources: state.stackKeys.map(objectArn),
     },
-    {
-      sid: "S3LockFiles",
-      effect: "Allow",
-      actions: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
-      resources: state.stackKeys.map((key) => objectArn(`${key}${LOCK_FILE_SUFFIX}`)),
-    },
-    {
-      sid: "DynamoDbLocks",
-      effect: "Allow",
-      actions: ["dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem"],
-      resources: [state.lockTableArn],
-    },
+    // Taking a lock is writing: only the apply role may. Pull-request plans run with -lock=false, so a
+    // pull request can neither block an apply nor delete the lock an apply holds.
+    ...(access === "read"
+      ? [
+          {
+            // The S3 backend reads the state's digest from the lock table even without locking.
+            sid: "ReadStateDigest",
+            effect: "Allow",
+            actions: ["dynamodb:DescribeTable", "dynamodb:GetItem"],
+            resources: [state.lockTableArn],
+          },
+        ]
+      : [
+          {
+            sid: "S3LockFiles",
+            effect: "Allow",
+            actions: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"],
+            resources: state.stackKeys.map((key) => objectArn(`${key}${LOCK_FILE_SUFFIX}`)),
+          },
+          {
+            sid: "DynamoDbLocks",
+            effect: "Allow",
+            actions: ["dynamodb:DeleteItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:PutItem"],
+            resources: [state.lockTableArn],
+          },
+        ]),
     {
       sid: "StateEncryption",
       effect: "Allow",

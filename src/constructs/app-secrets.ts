@@ -88,20 +88,24 @@ function rateInDays(days: number): string {
  * Lambda, so a scheduled reminder to the alerts topic stands in for automatic rotation, and every
  * change to a secret is announced on the same topic as an audit trail.
  */
+/** What one container needs: its task-definition `secrets`, and the execution-role statements that resolve them. */
+export interface SecretAccess {
+  readonly containerSecrets: readonly ContainerSecret[];
+  readonly executionRoleStatements: readonly PolicyStatement[];
+}
+
 export class AppSecrets extends Construct {
   readonly secrets: readonly AppSecret[];
   readonly parameters: readonly AppParameter[];
   readonly keyArn: string;
-  /** Task-definition `secrets` for both containers: the API keys, LOG_LEVEL and CORS_ORIGINS. */
-  readonly containerSecrets: readonly ContainerSecret[];
-  /** What the task execution role needs to resolve `containerSecrets` at task start. */
-  readonly executionRoleStatements: readonly PolicyStatement[];
+  /** For the backend, which calls OpenAI and SerpAPI: the API keys plus LOG_LEVEL and CORS_ORIGINS. */
+  readonly withApiKeys: SecretAccess;
+  /** For every other container: LOG_LEVEL and CORS_ORIGINS only, and no read access to the API keys. */
+  readonly settingsOnly: SecretAccess;
   /** The rotation reminder's message (a JSON object), exposed for tests and documentation. */
   readonly rotationReminder: Readonly<Record<string, unknown>>;
   /** The secret-change audit rule's event pattern, exposed for tests and documentation. */
   readonly secretChangePattern: Readonly<Record<string, unknown>>;
-  /** The Secrets Manager secret resources (RC-SEC-002 is suppressed on them: see the constructor). */
-  readonly secretResources: readonly SecretsmanagerSecret[];
 
   constructor(scope: Construct, id: string, props: AppSecretsProps) {
     super(scope, id);
@@ -148,7 +152,6 @@ export class AppSecrets extends Construct {
       const exposed: AppSecret = { envName: apiKey.envName, name: secret.name, arn: secret.arn, valueFrom: `${secret.arn}:${SECRET_JSON_KEY}::` };
       return { secret, exposed };
     });
-    this.secretResources = created.map((c) => c.secret);
     this.secrets = created.map((c) => c.exposed);
 
     const settings = [
@@ -168,22 +171,26 @@ export class AppSecrets extends Construct {
     });
     const injected = this.parameters.filter((p) => p.injected);
 
-    this.containerSecrets = [
-      ...this.secrets.map((s) => ({ name: s.envName, valueFrom: s.valueFrom })),
-      // A parameter in the same region is referenced by its full ARN.
-      ...injected.map((p) => ({ name: p.envName, valueFrom: p.arn })),
-    ];
-    this.executionRoleStatements = [
-      { sid: "ReadAppSecrets", effect: "Allow", actions: ["secretsmanager:GetSecretValue"], resources: this.secrets.map((s) => s.arn) },
-      { sid: "ReadAppParameters", effect: "Allow", actions: ["ssm:GetParameters"], resources: injected.map((p) => p.arn) },
-      {
-        sid: "DecryptAppSecrets",
-        effect: "Allow",
-        actions: ["kms:Decrypt"],
-        resources: [key.arn],
-        condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [secretsManager] }],
-      },
-    ];
+    // A parameter in the same region is referenced by its full ARN.
+    const settingsAccess: SecretAccess = {
+      containerSecrets: injected.map((p) => ({ name: p.envName, valueFrom: p.arn })),
+      executionRoleStatements: [{ sid: "ReadAppParameters", effect: "Allow", actions: ["ssm:GetParameters"], resources: injected.map((p) => p.arn) }],
+    };
+    this.settingsOnly = settingsAccess;
+    this.withApiKeys = {
+      containerSecrets: [...this.secrets.map((s) => ({ name: s.envName, valueFrom: s.valueFrom })), ...settingsAccess.containerSecrets],
+      executionRoleStatements: [
+        { sid: "ReadAppSecrets", effect: "Allow", actions: ["secretsmanager:GetSecretValue"], resources: this.secrets.map((s) => s.arn) },
+        ...settingsAccess.executionRoleStatements,
+        {
+          sid: "DecryptAppSecrets",
+          effect: "Allow",
+          actions: ["kms:Decrypt"],
+          resources: [key.arn],
+          condition: [{ test: "StringEquals", variable: "kms:ViaService", values: [secretsManager] }],
+        },
+      ],
+    };
 
     this.rotationReminder = {
       subject: `${prefix}: rotate the application API keys`,

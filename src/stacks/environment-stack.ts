@@ -185,8 +185,11 @@ export class EnvironmentStack extends TerraformStack {
         initialImageTag: inputs.imageTags[definition.name],
         logs: { retentionInDays: config.logs.retentionDays, kmsKeyArn: logsKey.arn },
         environment,
-        secrets: appSecrets.containerSecrets,
-        secretReadStatements: appSecrets.executionRoleStatements,
+        // Only the backend calls OpenAI and SerpAPI: the frontend never sees (or may read) the API keys.
+        ...(() => {
+          const access = definition === BACKEND ? appSecrets.withApiKeys : appSecrets.settingsOnly;
+          return { secrets: access.containerSecrets, secretReadStatements: access.executionRoleStatements };
+        })(),
         // The guide's ECSTaskRole, corrected (StringLike on the namespace); its secrets and logs
         // statements belong to the execution role, which is the one that reads them.
         taskRoleStatements: [putAppMetricsStatement()],
