@@ -330,6 +330,12 @@ describe("IAM", () => {
     expect(resourceAt(prod, "aws_iam_role", "backend-service/execution-role").name).toBe("recipe-chatbot-prod-backend-execution");
   });
 
+  it("puts every role under the workload permissions boundary the bootstrap stack creates", () => {
+    const roles = resourcesOf(prod, "aws_iam_role").map(([, r]) => [r.name, r.permissions_boundary]);
+    expect(roles.length).toBe(5);
+    for (const [, boundary] of roles) expect(boundary).toMatch(/^arn:\$\{data\.aws_partition\.partition\.partition\}:iam::\$\{data\.aws_caller_identity\.caller-identity\.account_id\}:policy\/recipe-chatbot-workload-boundary$/);
+  });
+
   it("attaches no AWS-managed policies and allows no wildcard actions", () => {
     expect(resourcesOf(prod, "aws_iam_role_policy_attachment")).toEqual([]);
     const allowed = Object.values(prod.data!.aws_iam_policy_document).flatMap((d: any) => d.statement.filter((s: any) => s.effect === "Allow"));

@@ -70,6 +70,7 @@ describe("bootstrap stack: state store", () => {
     const { stack: construct } = bootstrapFor();
     expect(PolicyGuard.of(construct)).toHaveLength(1);
     expect(suppressionsUnder(construct).map((s) => [s.path, s.ruleId])).toEqual([
+      ["recipe-chatbot-bootstrap/workload-boundary/policy", "RC-IAM-010"],
       ["recipe-chatbot-bootstrap/github-oidc/plan/unscoped-policy", "RC-IAM-010"],
       ["recipe-chatbot-bootstrap/github-oidc/apply/unscoped-policy", "RC-IAM-010"],
     ]);
@@ -164,7 +165,7 @@ describe("bootstrap stack: state store", () => {
   it("outputs what the s3 backend configuration and the workflows need", () => {
     expect(Object.keys(stack.output!).sort()).toEqual([
       "apply_role_arn", "deploy_role_arn", "github_oidc_provider_arn", "lock_table_name", "plan_role_arn", "state_bucket_name",
-      "state_bucket_region", "state_key_arn",
+      "state_bucket_region", "state_key_arn", "workload_boundary_arn",
     ]);
     expect(stack.output!.state_key_arn.value).toBe(keyArn);
   });
@@ -208,6 +209,8 @@ describe("bootstrap stack: GitHub OIDC", () => {
         ...["compute", "data", "edge", "operations", "state", "unscoped"].map((g) => `recipe-chatbot-github-plan-${g}`),
         ...["compute", "data", "edge", "network", "operations", "state", "unscoped"].map((g) => `recipe-chatbot-github-apply-${g}`),
         "recipe-chatbot-github-deploy-delivery",
+        // Not attached to any CI role: the ceiling of the workload roles the environment stacks create.
+        "recipe-chatbot-workload-boundary",
       ].sort(),
     );
   });
@@ -305,6 +308,22 @@ describe("bootstrap stack: plan and apply roles", () => {
   const stateKey = (s: string) => `recipe-chatbot/recipe-chatbot-${s}.tfstate`;
   const bucketArn = refTo(stack, "aws_s3_bucket", "state/bucket/bucket", "arn");
 
+  it("lets apply create or change roles only within the workload boundary, which it cannot remove or rewrite", () => {
+    const boundaryArn = `arn:aws:iam::${ACCOUNT}:policy/recipe-chatbot-workload-boundary`;
+    expect(apply.find((s) => s.sid === "RolesOnlyWithinWorkloadBoundary")).toMatchObject({
+      effect: "Deny",
+      actions: expect.arrayContaining(["iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePermissionsBoundary"]),
+      condition: [{ test: "StringNotEquals", variable: "iam:PermissionsBoundary", values: [boundaryArn] }],
+    });
+    expect(apply.find((s) => s.sid === "KeepWorkloadBoundary")).toMatchObject({ effect: "Deny", actions: ["iam:DeleteRolePermissionsBoundary"] });
+    expect(apply.find((s) => s.sid === "ProtectWorkloadBoundary")).toMatchObject({ effect: "Deny", resources: [boundaryArn] });
+    const boundary = resourceAt(stack, "aws_iam_policy", "workload-boundary/policy");
+    expect(boundary.name).toBe("recipe-chatbot-workload-boundary");
+    const ceiling = dataAt(stack, "aws_iam_policy_document", "workload-boundary/document").statement[0];
+    expect(ceiling.actions).toEqual(expect.arrayContaining(["ecr:BatchGetImage", "secretsmanager:GetSecretValue", "cloudwatch:PutMetricData", "xray:PutTraceSegments"]));
+    expect(ceiling.actions.filter((a: string) => a.startsWith("iam:") || a.endsWith(":*"))).toEqual([]);
+  });
+
   it("never allows a wildcard action or a whole service", () => {
     for (const statement of [...plan, ...apply]) {
       for (const action of statement.actions) expect(action).toMatch(/^[a-z0-9-]+:[A-Za-z0-9]+$/);
@@ -363,7 +382,7 @@ describe("bootstrap stack: plan and apply roles", () => {
   });
 
   it("apply is denied every write to the state bucket, the state key and the CI roles", () => {
-    const denies = apply.filter((s) => s.effect === "Deny");
+    const denies = apply.filter((s) => s.effect === "Deny" && s.sid.startsWith("Protect") && s.sid !== "ProtectWorkloadBoundary");
     expect(denies.map((s) => [s.sid, s.resources])).toEqual([
       ["ProtectStateBucket", [bucketArn]],
       ["ProtectStateKey", [refTo(stack, "aws_kms_key", "state/key/key", "arn")]],
@@ -376,7 +395,7 @@ describe("bootstrap stack: plan and apply roles", () => {
 
   it("grants on Resource * only the actions listed as having no resource-level permissions", () => {
     const unscoped = new Set(SERVICE_ACCESS.flatMap((a) => [...(a.unscopedRead ?? []), ...(a.unscopedWrite ?? [])]));
-    for (const statement of [...plan, ...apply].filter((s) => s.resources?.includes("*"))) {
+    for (const statement of [...plan, ...apply].filter((s) => s.effect === "Allow" && s.resources?.includes("*"))) {
       expect(statement.sid).toMatch(/WithoutResourceLevelPermissions$/);
       for (const action of statement.actions) expect(unscoped.has(action)).toBe(true);
     }

@@ -17,3 +17,14 @@ export const GITHUB_ENVIRONMENTS = { staging: "staging", prod: "production" } as
 
 /** GitHub's OIDC issuer host, as IAM names it. */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+
+/**
+ * Permissions boundary every workload role (ECS tasks, flow logs) carries. The bootstrap stack creates
+ * it; the apply role may only create or change roles that carry it, so a role it creates can never
+ * hold more than a workload needs (no path from the apply role to administrator).
+ */
+export const WORKLOAD_BOUNDARY_POLICY_NAME = "recipe-chatbot-workload-boundary";
+
+export function workloadBoundaryArn(partition: string, accountId: string): string {
+  return `arn:${partition}:iam::${accountId}:policy/${WORKLOAD_BOUNDARY_POLICY_NAME}`;
+}

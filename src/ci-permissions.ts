@@ -1,3 +1,4 @@
+import { workloadBoundaryArn } from "./ci-names";
 /**
  * What the GitHub Actions roles may do, as data: for every AWS service the environment stacks use,
  * the actions Terraform's refresh calls (plan), the ones create/update/delete add (apply), and the
@@ -380,10 +381,11 @@ export function planPolicies(scope: CiScope, state: StateAccess): RolePolicies {
  * project's resources, plus explicit denies that keep it off the bootstrap stack's resources.
  */
 export function applyPolicies(scope: CiScope, state: StateAccess & { readonly ciRoleArns: readonly string[] }): RolePolicies {
+  const boundaryArn = workloadBoundaryArn(scope.partition, scope.accountId);
   const all = (access: ServiceAccess) => [...(access.read ?? []), ...(access.write ?? [])];
   return grouped([
     ...SERVICE_ACCESS.map((access) => ({ group: access.group, statements: serviceStatement(scope, access, `Manage${access.sid}`, all(access)) })),
-    { group: "compute", statements: [passRoleStatement(scope), serviceLinkedRoleStatement(scope)] },
+    { group: "compute", statements: [passRoleStatement(scope), serviceLinkedRoleStatement(scope), ...workloadBoundaryStatements(boundaryArn)] },
     { group: "data", statements: [awsResourceGrantStatement(scope)] },
     {
       group: "unscoped",
@@ -394,6 +396,30 @@ export function applyPolicies(scope: CiScope, state: StateAccess & { readonly ci
     },
     { group: "state", statements: [...stateStatements(state, "write"), ...protectBootstrapStatements(state)] },
   ]);
+}
+
+/**
+ * The apply role creates and changes roles named recipe-chatbot-<env>* and may pass them to ECS; without
+ * a ceiling it could create one with any policy and run it. Every role it touches must carry the
+ * workload boundary, which it can neither remove nor rewrite.
+ */
+function workloadBoundaryStatements(boundaryArn: string): PolicyStatement[] {
+  return [
+    {
+      sid: "RolesOnlyWithinWorkloadBoundary",
+      effect: "Deny",
+      actions: ["iam:AttachRolePolicy", "iam:CreateRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"],
+      resources: ["*"],
+      condition: [{ test: "StringNotEquals", variable: "iam:PermissionsBoundary", values: [boundaryArn] }],
+    },
+    { sid: "KeepWorkloadBoundary", effect: "Deny", actions: ["iam:DeleteRolePermissionsBoundary"], resources: ["*"] },
+    {
+      sid: "ProtectWorkloadBoundary",
+      effect: "Deny",
+      actions: ["iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion"],
+      resources: [boundaryArn],
+    },
+  ];
 }
 
 /** Task definitions and flow logs name roles; only the environments' roles, only to those services. */

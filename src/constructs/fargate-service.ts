@@ -49,6 +49,8 @@ export interface FargateServiceProps {
   readonly taskRoleStatements: PolicyStatement[];
   /** Run an OpenTelemetry collector beside the app, exporting traces to X-Ray. */
   readonly tracing?: boolean;
+  /** Permissions boundary both roles carry (the bootstrap stack's workload boundary). */
+  readonly permissionsBoundaryArn: string;
 }
 
 /** ECS's own deployment defaults are 100/200 too, but the guide pins them: keep them explicit. */
@@ -76,12 +78,14 @@ export class FargateService extends Construct {
   readonly logGroupName: string;
   readonly imageTagParameterName: string;
   readonly discoveryName: string;
+  private readonly permissionsBoundaryArn: string;
   /** The container definitions as objects (rendered into the task definition with jsonencode). */
   readonly containerDefinitions: readonly ContainerDefinition[];
 
   constructor(scope: Construct, id: string, props: FargateServiceProps) {
     super(scope, id);
     const { aws, service, sizing } = props;
+    this.permissionsBoundaryArn = props.permissionsBoundaryArn;
     const resourceName = `${props.namePrefix}-${service.name}`;
 
     const logGroup = new EncryptedLogGroup(this, "logs", {
@@ -204,7 +208,7 @@ export class FargateService extends Construct {
       { test: "StringEquals", variable: "aws:SourceAccount", values: [aws.accountId] },
       { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${aws.partition}:ecs:${aws.region}:${aws.accountId}:*`] },
     ]);
-    const role = new IamRole(this, id, { name, assumeRolePolicy: trust.json });
+    const role = new IamRole(this, id, { name, assumeRolePolicy: trust.json, permissionsBoundary: this.permissionsBoundaryArn });
     if (statements.length > 0) {
       const policy = policyDocument(this, `${id}-policy-document`, statements);
       new IamRolePolicy(this, `${id}-policy`, { name, role: role.id, policy: policy.json });

@@ -12,6 +12,8 @@ export interface VpcFlowLogsProps {
   readonly vpcId: string;
   readonly retentionInDays: number;
   readonly kmsKeyArn: string;
+  /** Permissions boundary the delivery role carries (the bootstrap stack's workload boundary). */
+  readonly permissionsBoundaryArn: string;
 }
 
 /** Flow logs of all VPC traffic (accepted and rejected) into an encrypted, expiring log group. */
@@ -33,6 +35,7 @@ export class VpcFlowLogs extends Construct {
     const role = new IamRole(this, "role", {
       name: `${props.namePrefix}-flow-logs`,
       assumeRolePolicy: trust.json,
+      permissionsBoundary: props.permissionsBoundaryArn,
     });
     const write = policyDocument(this, "write", [
       {

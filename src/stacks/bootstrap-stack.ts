@@ -8,6 +8,7 @@ import { GithubOidcRoles } from "../constructs/github-oidc-roles";
 import { StateStore } from "../constructs/state-store";
 import { environmentStackName, PROJECT } from "../naming";
 import { PolicyGuard } from "../policy";
+import { WorkloadBoundary } from "../constructs/workload-boundary";
 
 /** The stack every other stack depends on: applied first, with local state, by an administrator. */
 export const BOOTSTRAP_STACK_NAME = `${PROJECT}-bootstrap`;
@@ -50,6 +51,10 @@ export class BootstrapStack extends TerraformStack {
     });
     const store = this.stateStore;
 
+    // Created before any environment stack: their workload roles carry it, and the apply role may only
+    // create roles that do.
+    const boundary = new WorkloadBoundary(this, "workload-boundary", { aws });
+
     const keyPrefix = project.stateBackend.type === "s3" ? project.stateBackend.keyPrefix : DEFAULT_STATE_KEY_PREFIX;
     const inThisAccount = project.bootstrap.environments;
     this.ciRoles = new GithubOidcRoles(this, "github-oidc", {
@@ -72,6 +77,7 @@ export class BootstrapStack extends TerraformStack {
       plan_role_arn: this.ciRoles.planRoleArn,
       apply_role_arn: this.ciRoles.applyRoleArn,
       deploy_role_arn: this.ciRoles.deployRoleArn,
+      workload_boundary_arn: boundary.policyArn,
     };
     for (const [name, value] of Object.entries(outputs)) {
       if (value !== undefined) new TerraformOutput(this, name, { value });

@@ -24,6 +24,7 @@ import { VpcEndpoints } from "../constructs/vpc-endpoints";
 import { VpcFlowLogs } from "../constructs/vpc-flow-logs";
 import { environmentStackName, scopedName } from "../naming";
 import { PolicyGuard } from "../policy";
+import { workloadBoundaryArn } from "../ci-names";
 
 export interface EnvironmentStackProps {
   readonly config: EnvironmentConfig;
@@ -63,6 +64,9 @@ export class EnvironmentStack extends TerraformStack {
     // Every resource of the stack passes the named security rules, or synth fails (README "Policy guard").
     PolicyGuard.applyTo(this);
 
+    // Created by the bootstrap stack in this account (README "Bootstrap"): the ceiling of every role here.
+    const permissionsBoundaryArn = workloadBoundaryArn(aws.partition, aws.accountId);
+
     const logsKey = new EncryptionKey(this, "logs-key", {
       aws,
       alias: `${namePrefix}-logs`,
@@ -86,6 +90,7 @@ export class EnvironmentStack extends TerraformStack {
       vpcId: net.vpcId,
       retentionInDays: config.network.flowLogRetentionDays,
       kmsKeyArn: logsKey.arn,
+      permissionsBoundaryArn,
     });
     new VpcEndpoints(this, "vpc-endpoints", {
       namePrefix,
@@ -194,6 +199,7 @@ export class EnvironmentStack extends TerraformStack {
         // statements belong to the execution role, which is the one that reads them.
         taskRoleStatements: [putAppMetricsStatement()],
         tracing: definition === BACKEND && config.tracing.enabled,
+        permissionsBoundaryArn,
       });
     this.services = {
       backend: service(BACKEND, sg.backendSecurityGroupId, runtime),
