@@ -42,7 +42,7 @@ export class SecurityGroups extends Construct {
       this.ingress(alb, 443, anywhereIpv6, "HTTPS from the internet over IPv6 (dual-stack ALB)"),
       this.ingress(alb, 80, anywhereIpv6, "HTTP from the internet over IPv6, redirected to HTTPS"),
     ]) {
-      suppress(rule, "RC-NET-006", "The public ALB must accept HTTP(S) from anywhere; 80 only redirects, and WAF filters 443.");
+      suppress(rule, "RC-NET-006", "The public ALB must accept HTTP(S) from anywhere; 80 only redirects, and the WAF web ACL inspects every request.");
     }
     this.egress(alb, backendPort, { group: backend }, "ALB to backend tasks");
     this.egress(alb, frontendPort, { group: frontend }, "ALB to frontend tasks");
