@@ -13,7 +13,7 @@ import { workloadBoundaryArn } from "./ci-names";
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, type ServiceDefinition } from "./config";
 import { imageTagParameterName } from "./constructs/fargate-service";
 import type { PolicyStatement } from "./iam";
-import { PROJECT, scopedName } from "./naming";
+import { PROJECT, scopedName, serviceRoleName, taskFamilyName } from "./naming";
 
 /** An environment the CI roles reach: its name (resource names) and region (ARNs). */
 export interface CiEnvironment {
@@ -568,7 +568,7 @@ export function deployStatements(scope: CiScope): PolicyStatement[] {
       sid: "TagTaskDefinitions",
       effect: "Allow",
       actions: ["ecs:TagResource"],
-      resources: each((e, service) => arn(scope, e, "ecs", `task-definition/${scopedName(e.name, service.name)}:*`)),
+      resources: each((e, service) => arn(scope, e, "ecs", `task-definition/${taskFamilyName(e.name, service.name)}:*`)),
     },
     {
       sid: "RollServices",
@@ -581,7 +581,7 @@ export function deployStatements(scope: CiScope): PolicyStatement[] {
       effect: "Allow",
       actions: ["iam:PassRole"],
       // FargateService names them recipe-chatbot-<env>-<service>-task and -execution.
-      resources: each((e, service) => ["task", "execution"].map((kind) => roleArn(scopedName(e.name, service.name, kind)))),
+      resources: each((e, service) => (["task", "execution"] as const).map((kind) => roleArn(serviceRoleName(e.name, service.name, kind)))),
       condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ecs-tasks.amazonaws.com"] }],
     },
   ];

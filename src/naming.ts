@@ -10,3 +10,13 @@ export function environmentStackName(environment: string): string {
 export function scopedName(environment: string, ...parts: string[]): string {
   return [PROJECT, environment, ...parts].join("-");
 }
+
+/** Task definition family of a service in an environment, e.g. recipe-chatbot-prod-backend. */
+export function taskFamilyName(environment: string, service: string): string {
+  return scopedName(environment, service);
+}
+
+/** A service's IAM role, e.g. recipe-chatbot-prod-backend-task / -execution. */
+export function serviceRoleName(environment: string, service: string, kind: "task" | "execution"): string {
+  return scopedName(environment, service, kind);
+}

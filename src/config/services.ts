@@ -56,6 +56,15 @@ export const FRONTEND: ServiceDefinition = {
  */
 export const BACKEND_PATHS = ["/api/*", "/health", "/docs", "/openapi.json"];
 
+/** Priority of the backend's listener rule (guide "Application Load Balancer Setup"). */
+export const BACKEND_RULE_PRIORITY = 100;
+
+/** Cloud Map namespace the services register in: the frontend calls http://backend.<namespace>:8000. */
+export const SERVICE_DISCOVERY_NAMESPACE = "recipe-chatbot.internal";
+
+/** Key prefix of the ALB's access logs in their bucket. */
+export const ALB_ACCESS_LOG_PREFIX = "alb";
+
 /** The backend publishes its LLM queue depth here (guide "Custom Scaling Metrics"); it scales on it. */
 export const QUEUE_DEPTH_METRIC = {
   namespace: "RecipeChatbot/LLM",

@@ -11,6 +11,7 @@ import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import type { AwsContext } from "../aws-context";
 import { QUEUE_DEPTH_METRIC, type ServiceDefinition, type ServiceSizing } from "../config";
 import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../iam";
+import { PROJECT, serviceRoleName, taskFamilyName } from "../naming";
 import { encodeContainerDefinitions, type ContainerDefinition } from "../policy";
 import type { CapacityProviderStrategyItem } from "./ecs-cluster";
 import { EncryptedLogGroup } from "./log-group";
@@ -86,7 +87,7 @@ export class FargateService extends Construct {
     super(scope, id);
     const { aws, service, sizing } = props;
     this.permissionsBoundaryArn = props.permissionsBoundaryArn;
-    const resourceName = `${props.namePrefix}-${service.name}`;
+    const resourceName = taskFamilyName(props.environmentName, service.name);
 
     const logGroup = new EncryptedLogGroup(this, "logs", {
       name: service.logGroupName,
@@ -104,7 +105,7 @@ export class FargateService extends Construct {
       lifecycle: { ignoreChanges: ["insecure_value"] },
     });
 
-    const executionRole = this.role("execution-role", `${resourceName}-execution`, aws, [
+    const executionRole = this.role("execution-role", serviceRoleName(props.environmentName, service.name, "execution"), aws, [
       { sid: "EcrAuth", effect: "Allow", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
       {
         sid: "PullOwnImages",
@@ -115,7 +116,7 @@ export class FargateService extends Construct {
       { sid: "WriteOwnLogs", effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:log-stream:*`] },
       ...(props.secretReadStatements ?? []),
     ]);
-    const taskRole = this.role("task-role", `${resourceName}-task`, aws, [
+    const taskRole = this.role("task-role", serviceRoleName(props.environmentName, service.name, "task"), aws, [
       ...props.taskRoleStatements,
       ...(props.tracing ? [xrayTaskRoleStatement()] : []),
     ]);
@@ -254,5 +255,5 @@ export class FargateService extends Construct {
 
 /** Where the delivery pipeline writes the tag it released (the deploy role may write exactly these). */
 export function imageTagParameterName(environmentName: string, service: ServiceDefinition): string {
-  return `/recipe-chatbot/${environmentName}/deploy/${service.name}-image-tag`;
+  return `/${PROJECT}/${environmentName}/deploy/${service.name}-image-tag`;
 }

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { hcl, rootVariable } from "../terraform-variables";
 import { Fn, TerraformVariable, Token, type TerraformVariableConfig } from "cdktf";
 import type { GithubEnvironmentReviewers } from "./github-environment";
 
@@ -21,17 +22,8 @@ const GITHUB_OWNER_MAX_LENGTH = 39;
 const GITHUB_REPOSITORY_PATTERN = "^[A-Za-z0-9_.-]{1,100}$";
 const AWS_ACCOUNT_ID_PATTERN = "^[0-9]{12}$";
 
-/** A string or a list of strings as an HCL literal (JSON's string escapes and list syntax are valid HCL). */
-const hcl = (value: string | readonly string[]) => JSON.stringify(value);
-
 type Validation = NonNullable<TerraformVariableConfig["validation"]>[number];
 
-/** A root-module variable named exactly `name` (cdktf would otherwise add the construct path and a hash). */
-function variable(scope: Construct, name: string, config: TerraformVariableConfig): TerraformVariable {
-  const v = new TerraformVariable(scope, name, config);
-  v.overrideLogicalId(name);
-  return v;
-}
 
 export interface GithubVariablesProps {
   readonly defaults: { readonly owner: string; readonly repository: string; readonly appRepository: string };
@@ -54,7 +46,7 @@ export class GithubVariables extends Construct {
     super(scope, id);
     const names = GITHUB_STACK_VARIABLES;
 
-    this.owner = variable(this, names.owner, {
+    this.owner = rootVariable(this, names.owner, {
       type: "string",
       description: "GitHub organisation or user that owns both repositories",
       default: props.defaults.owner,
@@ -66,7 +58,7 @@ export class GithubVariables extends Construct {
       ],
     }).stringValue;
     const repository = (name: string, description: string, defaultValue: string) =>
-      variable(this, name, {
+      rootVariable(this, name, {
         type: "string",
         description,
         default: defaultValue,
@@ -81,7 +73,7 @@ export class GithubVariables extends Construct {
     this.appRepository = repository(names.appRepository, "The application repository, which gets the delivery workflow", props.defaults.appRepository);
 
     const environments = props.environmentNames;
-    this.accountIds = variable(this, names.accountIds, {
+    this.accountIds = rootVariable(this, names.accountIds, {
       type: "map(string)",
       description: `AWS account id of each environment (${environments.join(", ")}): role ARNs and ECR URLs are built from it`,
       validation: [
@@ -97,7 +89,7 @@ export class GithubVariables extends Construct {
     });
 
     const reviewerIds = (name: string, kind: string, more: Validation[] = []) =>
-      variable(this, name, {
+      rootVariable(this, name, {
         type: "list(number)",
         description: `GitHub ${kind} ids whose approval production deployments wait for; with none set, production needs no approval`,
         default: [],

@@ -2,7 +2,17 @@ import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { lookUpAwsContext } from "../aws-context";
-import { BACKEND, BACKEND_PATHS, CLUSTER_NAME, FRONTEND, type EnvironmentConfig, type ServiceDefinition } from "../config";
+import {
+  ALB_ACCESS_LOG_PREFIX,
+  BACKEND,
+  BACKEND_PATHS,
+  BACKEND_RULE_PRIORITY,
+  CLUSTER_NAME,
+  FRONTEND,
+  SERVICE_DISCOVERY_NAMESPACE,
+  type EnvironmentConfig,
+  type ServiceDefinition,
+} from "../config";
 import { AccessLogsBucket } from "../constructs/access-logs-bucket";
 import { ContainerRegistry } from "../constructs/container-registry";
 import { DeployVariables } from "../constructs/deploy-variables";
@@ -123,7 +133,7 @@ export class EnvironmentStack extends TerraformStack {
       aws,
       bucketName: `${namePrefix}-alb-logs-${aws.accountId}`,
       expirationDays: config.loadBalancer.accessLogExpirationDays,
-      prefix: "alb",
+      prefix: ALB_ACCESS_LOG_PREFIX,
     });
     const certificate = new TlsCertificate(this, "certificate", { domainName: inputs.domainName, hostedZoneId: inputs.hostedZoneId });
     const sizing = config.services;
@@ -138,7 +148,7 @@ export class EnvironmentStack extends TerraformStack {
       idleTimeoutSeconds: config.loadBalancer.idleTimeoutSeconds,
       accessLogs,
       defaultTarget: { service: FRONTEND, deregistrationDelaySeconds: sizing.frontend.deregistrationDelaySeconds },
-      pathTarget: { service: BACKEND, deregistrationDelaySeconds: sizing.backend.deregistrationDelaySeconds, paths: BACKEND_PATHS, priority: 100 },
+      pathTarget: { service: BACKEND, deregistrationDelaySeconds: sizing.backend.deregistrationDelaySeconds, paths: BACKEND_PATHS, priority: BACKEND_RULE_PRIORITY },
     });
     new DnsRecords(this, "dns", {
       namePrefix,
@@ -151,7 +161,7 @@ export class EnvironmentStack extends TerraformStack {
     this.cluster = new EcsCluster(this, "cluster", {
       clusterName: CLUSTER_NAME,
       vpcId: net.vpcId,
-      namespaceName: "recipe-chatbot.internal",
+      namespaceName: SERVICE_DISCOVERY_NAMESPACE,
       containerInsights: config.containerInsights,
       capacity: config.capacity,
     });
