@@ -23,10 +23,10 @@ from typing import Any, Callable
 from moto import server
 from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
 from moto.core.utils import camelcase_to_underscores
+from moto.ec2.models.network_acls import NetworkAclBackend
 from moto.ec2.models.security_groups import SecurityGroupRule
 from moto.ec2.models.subnets import Subnet
 from moto.ecs.responses import EC2ContainerServiceResponse
-from moto.moto_server.werkzeug_app import DomainDispatcherApplication
 
 
 def patch_application_autoscaling_tags() -> None:
@@ -169,25 +169,23 @@ def patch_subnet_ipv6_associations() -> None:
     Subnet.ipv6_cidr_block_association_set = property(ipv6_cidr_block_association_set)
 
 
-def serialize_ec2_requests() -> None:
-    """Serve EC2 requests one at a time.
+def patch_network_acl_entry_races() -> None:
+    """Make creating and deleting the entries of one network ACL thread-safe.
 
-    moto's EC2 backend mutates plain dicts with no locking, and Terraform sends up to ten requests at
-    once: two DeleteNetworkAclEntry calls on one network ACL raced and one came back HTTP 500 (seen
-    once in three destroys). Only EC2 is serialised: a global lock would let one slow handler stall
-    every other service's requests until the provider's client gives up on them.
+    moto's server is threaded and an ACL's entries are a plain list: Terraform deletes up to ten
+    aws_network_acl_rule resources at once, one delete's scan of the list raced another's removal,
+    ran past the end and came back HTTP 500 (seen once in three destroys). One lock around the two
+    calls that change the list; every other request stays parallel.
     """
     lock = threading.Lock()
-    call = DomainDispatcherApplication.__call__
+    for name in ("create_network_acl_entry", "delete_network_acl_entry", "replace_network_acl_entry"):
+        original = getattr(NetworkAclBackend, name)
 
-    def call_serialising_ec2(self: DomainDispatcherApplication, environ: Any, start_response: Any) -> Any:
-        # SigV4 names the service in the credential scope: .../us-east-1/ec2/aws4_request.
-        if "/ec2/aws4_request" not in environ.get("HTTP_AUTHORIZATION", ""):
-            return call(self, environ, start_response)
-        with lock:
-            return call(self, environ, start_response)
+        def locked(self: NetworkAclBackend, *args: Any, _original: Any = original, **kwargs: Any) -> Any:
+            with lock:
+                return _original(self, *args, **kwargs)
 
-    DomainDispatcherApplication.__call__ = call_serialising_ec2
+        setattr(NetworkAclBackend, name, locked)
 
 
 def exit_when_stdin_closes() -> None:
@@ -219,7 +217,7 @@ def main() -> None:
     patch_ecs_create_service()
     patch_security_group_rule_descriptions()
     patch_subnet_ipv6_associations()
-    serialize_ec2_requests()
+    patch_network_acl_entry_races()
     if args.exit_on_stdin_eof:
         exit_when_stdin_closes()
     server.main(["--host", args.host, "--port", str(args.port)])
