@@ -7,7 +7,7 @@ export function stateKey(keyPrefix: string, stackName: string): string {
 }
 
 /** The Terraform Cloud workspace of a stack: one workspace per stack (one state each). */
-export function cloudWorkspaceName(workspacePrefix: string, stackName: string): string {
+function cloudWorkspaceName(workspacePrefix: string, stackName: string): string {
   return `${workspacePrefix}${stackName}`;
 }
 

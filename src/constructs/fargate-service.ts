@@ -78,7 +78,6 @@ export class FargateService extends Construct {
   readonly executionRoleArn: string;
   readonly logGroupName: string;
   readonly imageTagParameterName: string;
-  readonly discoveryName: string;
   private readonly permissionsBoundaryArn: string;
   /** The container definitions as objects (rendered into the task definition with jsonencode). */
   readonly containerDefinitions: readonly ContainerDefinition[];
@@ -199,7 +198,6 @@ export class FargateService extends Construct {
     this.executionRoleArn = executionRole.arn;
     this.logGroupName = logGroup.name;
     this.imageTagParameterName = imageTag.name;
-    this.discoveryName = service.name;
 
   }
 
