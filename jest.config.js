@@ -1,8 +1,28 @@
+// @ts-check
+const { LAYERS, claimedElsewhere } = require("./scripts/test/layers");
+
 /** @type {import('jest').Config} */
-module.exports = {
+const shared = {
   testEnvironment: "node",
   roots: ["<rootDir>/__tests__"],
-  testMatch: ["**/*.test.ts"],
-  // Transpile only: type errors are caught by `tsc --noEmit` in `npm test`, which keeps jest fast.
+  // Transpile only: the types layer runs `tsc --noEmit`, which keeps every other layer fast.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
+  setupFiles: ["<rootDir>/__tests__/support/jest-setup.ts"],
 };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // One jest project per ladder layer (scripts/test/layers.js), run side by side on the workers.
+  projects: LAYERS.map((layer) => ({
+    ...shared,
+    displayName: layer.name,
+    testRegex: layer.testRegex,
+    ...(layer.name === "unit" && { testPathIgnorePatterns: ["/node_modules/", ...claimedElsewhere] }),
+    ...(layer.terraform && { globalSetup: "<rootDir>/__tests__/support/global-setup.ts" }),
+  })),
+  testSequencer: "<rootDir>/scripts/test/sequencer.js",
+  reporters: ["<rootDir>/scripts/test/suite-reporter.js", "<rootDir>/scripts/test/ladder-reporter.js"],
+  // The emulator suites mostly wait, so more workers than cores pay off: measured in README "Verification ladder".
+  maxWorkers: 4,
+};
+

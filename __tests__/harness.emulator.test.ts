@@ -2,7 +2,8 @@
  * Proves the emulator harness on a small hand-written stack that exercises each moto gap the
  * launcher patches (scalable target tags, ECS service fields on a capacity provider strategy,
  * descriptions of group-referencing rules, an IPv6 subnet): apply, read back through the AWS SDK,
- * plan without changes, destroy to nothing.
+ * plan without changes, destroy to nothing. Then the server's own guards, each against the
+ * behaviour it replaces.
  *
  * Run: TF_PROVIDER_MIRROR=/opt/tf-plugins npx jest __tests__/harness.emulator.test.ts --runInBand
  */
@@ -14,6 +15,20 @@ import {
   DescribeScalableTargetsCommand,
   ListTagsForResourceCommand,
 } from "@aws-sdk/client-application-auto-scaling";
+import {
+  AuthorizeSecurityGroupEgressCommand,
+  AuthorizeSecurityGroupIngressCommand,
+  CreateNetworkAclCommand,
+  CreateNetworkAclEntryCommand,
+  CreateSecurityGroupCommand,
+  CreateVpcCommand,
+  DeleteNetworkAclEntryCommand,
+  DescribeCapacityBlockOfferingsCommand,
+  DescribeNetworkAclsCommand,
+  DescribeSecurityGroupRulesCommand,
+  EC2Client,
+  RevokeSecurityGroupEgressCommand,
+} from "@aws-sdk/client-ec2";
 import { sdkConfig, startEmulator, type Emulator } from "./support/emulator";
 import {
   apply,
@@ -244,5 +259,88 @@ describe("emulator harness", () => {
   test("destroys everything", async () => {
     await timed("destroy", () => destroy(workdir, emulator.env));
     expect(stateResourceAddresses(await showState(workdir, emulator.env))).toEqual([]);
+  });
+});
+
+/**
+ * The launcher's server guards (scripts/emulator/moto_launcher.py, SerialisedApplication), each shown
+ * on the behaviour it replaces: moto's own threaded server raced on shared lists under parallel
+ * calls, ran a retried call twice, and answered what it cannot do with a retryable HTTP 500.
+ */
+describe("emulator server guards", () => {
+  // The two race checks below guard the lock: moto's unlocked server passes them most of the time
+  // (the GIL makes its races rare); `npm run test:soak` is the evidence under load.
+  let emulator: Emulator;
+  /** One attempt per call: a race or an unsupported call must show, not be retried away. */
+  const ec2 = () => new EC2Client({ ...sdkConfig(emulator), maxAttempts: 1 });
+
+  beforeAll(async () => {
+    emulator = await startEmulator();
+  });
+
+  afterAll(async () => {
+    await emulator?.stop();
+  });
+
+  test("answers an action moto lacks with HTTP 501, which the SDK does not retry", async () => {
+    const client = new EC2Client(sdkConfig(emulator)); // the SDK's default retry policy
+    const call = client.send(new DescribeCapacityBlockOfferingsCommand({ CapacityDurationHours: 24, InstanceCount: 1, InstanceType: "p5.48xlarge" }));
+    await expect(call).rejects.toMatchObject({
+      $metadata: { httpStatusCode: 501, attempts: 1 },
+      message: expect.stringContaining("describe_capacity_block_offerings action has not been implemented"),
+    });
+  });
+
+  test("replays a retried call's first reply instead of running it again", async () => {
+    // Seen under load: a delete's reply lost on a closed connection, the SDK's retry ran the delete
+    // again and moto answered HTTP 500 (the entry was gone). Both attempts of one SDK call carry the
+    // same invocation id, so the retry must get the first reply.
+    const { Vpc } = await ec2().send(new CreateVpcCommand({ CidrBlock: "10.77.0.0/16" }));
+    const { NetworkAcl } = await ec2().send(new CreateNetworkAclCommand({ VpcId: Vpc!.VpcId! }));
+    const entry = { NetworkAclId: NetworkAcl!.NetworkAclId!, RuleNumber: 100, Egress: false };
+    await ec2().send(new CreateNetworkAclEntryCommand({ ...entry, Protocol: "-1", RuleAction: "allow", CidrBlock: "10.0.0.0/8" }));
+    const attempt = () =>
+      fetch(emulator.endpoint, {
+        method: "POST",
+        headers: {
+          authorization: "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host, Signature=0",
+          "amz-sdk-invocation-id": "5e1f0d4e-0000-4000-8000-retriedcall1",
+          "content-type": "application/x-www-form-urlencoded",
+        },
+        body: `Action=DeleteNetworkAclEntry&Version=2016-11-15&NetworkAclId=${entry.NetworkAclId}&RuleNumber=100&Egress=false`,
+      }).then(async (response) => ({ status: response.status, body: await response.text() }));
+    const first = await attempt();
+    expect(first.status).toBe(200);
+    expect(await attempt()).toEqual(first);
+  });
+
+  test("keeps one network ACL's entries consistent under a hundred parallel creates and deletes", async () => {
+    const { Vpc } = await ec2().send(new CreateVpcCommand({ CidrBlock: "10.78.0.0/16" }));
+    const { NetworkAcl } = await ec2().send(new CreateNetworkAclCommand({ VpcId: Vpc!.VpcId! }));
+    const aclId = NetworkAcl!.NetworkAclId!;
+    const ruleNumbers = Array.from({ length: 100 }, (_, index) => 100 + index);
+    const entry = (RuleNumber: number) => ({ NetworkAclId: aclId, RuleNumber, Egress: RuleNumber % 2 === 0 });
+    await Promise.all(
+      ruleNumbers.map((n) => ec2().send(new CreateNetworkAclEntryCommand({ ...entry(n), Protocol: "6", RuleAction: "allow", CidrBlock: "10.0.0.0/8", PortRange: { From: n, To: n } }))),
+    );
+    await Promise.all(ruleNumbers.map((n) => ec2().send(new DeleteNetworkAclEntryCommand(entry(n)))));
+    const { NetworkAcls = [] } = await ec2().send(new DescribeNetworkAclsCommand({ NetworkAclIds: [aclId] }));
+    expect(NetworkAcls[0].Entries!.map((e) => e.RuleNumber).filter((n) => n! < 32767)).toEqual([]);
+  });
+
+  test("keeps a security group's rules when its default egress rule is revoked beside parallel authorizations", async () => {
+    const { Vpc } = await ec2().send(new CreateVpcCommand({ CidrBlock: "10.79.0.0/16" }));
+    const { GroupId } = await ec2().send(new CreateSecurityGroupCommand({ GroupName: "guards", Description: "guards", VpcId: Vpc!.VpcId! }));
+    const ports = Array.from({ length: 50 }, (_, index) => 1000 + index);
+    const permission = (port: number) => ({ IpProtocol: "tcp", FromPort: port, ToPort: port, IpRanges: [{ CidrIp: "10.0.0.0/8" }] });
+    await Promise.all([
+      ec2().send(new RevokeSecurityGroupEgressCommand({ GroupId, IpPermissions: [{ IpProtocol: "-1", IpRanges: [{ CidrIp: "0.0.0.0/0" }] }] })),
+      ...ports.map((port) => ec2().send(new AuthorizeSecurityGroupEgressCommand({ GroupId, IpPermissions: [permission(port)] }))),
+      ...ports.map((port) => ec2().send(new AuthorizeSecurityGroupIngressCommand({ GroupId, IpPermissions: [permission(port)] }))),
+    ]);
+    const { SecurityGroupRules = [] } = await ec2().send(new DescribeSecurityGroupRulesCommand({ Filters: [{ Name: "group-id", Values: [GroupId!] }] }));
+    const ruleKeys = (egress: boolean) => SecurityGroupRules.filter((r) => r.IsEgress === egress).map((r) => r.FromPort).sort();
+    expect(ruleKeys(true)).toEqual(ports);
+    expect(ruleKeys(false)).toEqual(ports);
   });
 });

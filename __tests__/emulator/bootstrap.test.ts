@@ -47,7 +47,7 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const BOOTSTRAP = "recipe-chatbot-bootstrap";
 const DEV = "recipe-chatbot-dev";
 const KEY_PREFIX = "recipe-chatbot";
-/** How long the held-lock run may take to reach its approval prompt (it refreshes the dev stack first). */
+/** How long the held-lock run may take to reach its approval prompt. */
 const PROMPT_TIMEOUT_MS = 5 * 60_000;
 
 let emulator: Emulator;
@@ -261,7 +261,8 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
     const before = (await runTerraform(["state", "list"], { cwd: devDir, env })).stdout.trim().split("\n");
     const dashboard = before.find((address) => address.startsWith("aws_cloudwatch_dashboard."))!;
     // An apply with something to do stops at its approval prompt, holding the lock until answered.
-    const holder = spawnTerraform(["apply", `-replace=${dashboard}`], devDir);
+    // Without a refresh it gets there in seconds: reading every resource back first proves nothing here.
+    const holder = spawnTerraform(["apply", "-refresh=false", `-replace=${dashboard}`], devDir);
     try {
       await holder.waitFor(/Enter a value:/, PROMPT_TIMEOUT_MS);
       const lockFile = `${stateKey(DEV)}.tflock`;

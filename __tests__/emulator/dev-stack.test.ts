@@ -1,6 +1,7 @@
 /**
- * Ladder layer 3: the whole dev stack against moto. Apply, read the real API state back through
- * the AWS SDK, require a clean plan, destroy to nothing. The emulator always stops, also on failure.
+ * Ladder layer 3: the whole dev stack against moto. Apply once, read the real API state back through
+ * the AWS SDK and require a clean plan; then the delivery rollout on the same stack (rollout.ts);
+ * then destroy to nothing. The emulator always stops, also on failure.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -23,6 +24,7 @@ import { GetParametersByPathCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { GetWebACLCommand, ListWebACLsCommand, WAFV2Client } from "@aws-sdk/client-wafv2";
 import { CLUSTER_NAME } from "../../src/config";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
+import { describeRollout, rolloutEmulatorEnv } from "./rollout";
 import { synthesizeFor, TEST_DOMAIN as DOMAIN, writeEnvironmentInputs } from "../support/environment-inputs";
 import { apply, destroy, planChanges, prepareWorkdir, showState, stateResourceAddresses, terraformInit } from "../support/terraform";
 
@@ -37,7 +39,7 @@ let hostedZoneId: string;
 
 beforeAll(async () => {
   const outdir = synthesizeFor("dev");
-  emulator = await startEmulator();
+  emulator = await startEmulator({ serverEnv: rolloutEmulatorEnv() });
   env = emulator.env;
   dir = prepareWorkdir(path.join(outdir, "stacks", STACK), { emulator });
   ({ hostedZoneId } = await writeEnvironmentInputs(emulator, dir, { alert_emails: ["ops@recipe-chatbot.test"] }));
@@ -216,7 +218,11 @@ describe("dev stack applied to the emulator", () => {
   it("plans no changes right after the apply", async () => {
     expect(await planChanges(dir, env)).toEqual([]);
   });
+});
 
+describeRollout(() => ({ emulator, dir }));
+
+describe("dev stack teardown", () => {
   it("destroys everything", async () => {
     await destroy(dir, env);
     expect(stateResourceAddresses(await showState(dir, env))).toEqual([]);

@@ -39,14 +39,15 @@ export interface EmulatorSdkConfig {
 
 /**
  * Starts the patched moto server on a free 127.0.0.1 port and resolves once it answers HTTP.
- * `PYTHON` names the interpreter that has moto installed (default: python3).
+ * `PYTHON` names the interpreter that has moto installed (default: python3); `serverEnv` adds
+ * moto settings (MOTO_*) to the server's environment.
  *
  * The server runs in its own process group so that stop() also ends anything it started. It is
  * also stopped if this process dies without calling stop(), even by SIGKILL: it exits when its
  * stdin, a pipe held by this process, closes. (A process.on("exit") handler would not do: jest
  * hands each test file its own copy of `process`, whose "exit" event never fires.)
  */
-export async function startEmulator(): Promise<Emulator> {
+export async function startEmulator(options: { serverEnv?: NodeJS.ProcessEnv } = {}): Promise<Emulator> {
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const accountId = "123456789012"; // moto's default, pinned below so nothing else changes it
@@ -55,7 +56,7 @@ export async function startEmulator(): Promise<Emulator> {
   const child = spawn(process.env.PYTHON ?? "python3", [LAUNCHER, "--port", String(port), "--exit-on-stdin-eof"], {
     detached: true,
     stdio: ["pipe", logFd, logFd],
-    env: { ...process.env, MOTO_ACCOUNT_ID: accountId },
+    env: { ...process.env, ...options.serverEnv, MOTO_ACCOUNT_ID: accountId },
   });
   fs.closeSync(logFd);
   const exited = new Promise<void>((resolve) => {

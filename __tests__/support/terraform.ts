@@ -83,9 +83,10 @@ const PLAN_FILE = "harness.tfplan";
  * among them: it comes from `emulator.env` (AWS_ENDPOINT_URL), which also reaches an S3 backend.
  */
 const EMULATOR_PROVIDER_SETTINGS = {
-  // Fail fast: an unsupported call answers HTTP 500, which the default policy retries for
-  // minutes. The provider counts attempts, so 2 still absorbs one transient error.
-  max_retries: 2,
+  // Room for transport errors (a reply lost on a closed connection, a reset, a timeout) under load.
+  // Failing fast on what moto cannot do needs no small budget: the launcher answers it with HTTP
+  // 501, which no AWS SDK retries, and replays a retried call's first reply instead of running it twice.
+  max_retries: 10,
   s3_use_path_style: true, // bucket names cannot be subdomains of 127.0.0.1
   skip_credentials_validation: true,
   skip_metadata_api_check: true,

@@ -5,7 +5,10 @@ Usage: python3 scripts/emulator/moto_launcher.py --port N [--host 127.0.0.1] [--
 moto answers most of what the AWS provider asks, but a few gaps either hang the provider
 (it retries HTTP 500 for minutes) or make `terraform plan` after `apply` show changes. Each
 patch below closes one such gap by extending moto's own classes before the server starts;
-nothing here changes what the project's Terraform code does.
+nothing here changes what the project's Terraform code does. The server itself runs moto's
+application behind SerialisedApplication: one request at a time (moto's backends race under
+Terraform's parallel calls), retried calls replayed rather than run twice, and HTTP 501 rather
+than 500 for what moto cannot do, so the SDKs fail fast on it and retry only transport errors.
 
 Known emulator gaps left unpatched: none. If one has to be left, list it here AND in
 EMULATOR_DRIFT_GAPS in __tests__/support/terraform.ts, which is the only place the
@@ -14,19 +17,26 @@ no-drift check may ignore an attribute.
 
 import argparse
 import inspect
+import io
 import json
 import os
+import re
 import sys
 import threading
+import time
+import traceback
+from collections import OrderedDict
 from typing import Any, Callable
+from xml.sax.saxutils import escape
 
-from moto import server
+from moto import settings
 from moto.applicationautoscaling.responses import ApplicationAutoScalingResponse
 from moto.core.utils import camelcase_to_underscores
-from moto.ec2.models.network_acls import NetworkAclBackend
 from moto.ec2.models.security_groups import SecurityGroupRule
 from moto.ec2.models.subnets import Subnet
 from moto.ecs.responses import EC2ContainerServiceResponse
+from moto.moto_server.werkzeug_app import DomainDispatcherApplication, create_backend_app
+from werkzeug.serving import run_simple
 
 
 def patch_application_autoscaling_tags() -> None:
@@ -169,23 +179,130 @@ def patch_subnet_ipv6_associations() -> None:
     Subnet.ipv6_cidr_block_association_set = property(ipv6_cidr_block_association_set)
 
 
-def patch_network_acl_entry_races() -> None:
-    """Make creating and deleting the entries of one network ACL thread-safe.
+def shorten_acm_validation() -> None:
+    """Issue DNS-validated certificates at once instead of a minute after they are requested.
 
-    moto's server is threaded and an ACL's entries are a plain list: Terraform deletes up to ten
-    aws_network_acl_rule resources at once, one delete's scan of the list raced another's removal,
-    ran past the end and came back HTTP 500 (seen once in three destroys). One lock around the two
-    calls that change the list; every other request stays parallel.
+    moto marks an AMAZON_ISSUED certificate ISSUED only once MOTO_ACM_VALIDATION_WAIT seconds (default
+    60) have passed since its creation, and aws_acm_certificate_validation waits for ISSUED: every
+    apply of an environment stack idled for a minute. The provider's waiter still runs (it polls
+    DescribeCertificate until ISSUED); only moto's artificial delay goes. An explicit
+    MOTO_ACM_VALIDATION_WAIT is still honoured.
     """
-    lock = threading.Lock()
-    for name in ("create_network_acl_entry", "delete_network_acl_entry", "replace_network_acl_entry"):
-        original = getattr(NetworkAclBackend, name)
+    settings.ACM_VALIDATION_WAIT = int(os.environ.get("MOTO_ACM_VALIDATION_WAIT", "0"))
 
-        def locked(self: NetworkAclBackend, *args: Any, _original: Any = original, **kwargs: Any) -> Any:
-            with lock:
-                return _original(self, *args, **kwargs)
 
-        setattr(NetworkAclBackend, name, locked)
+# Replies kept for replaying retried calls: far more than the calls in flight at any moment.
+REPLAY_CACHE_SIZE = 5_000
+# A request that holds the lock this long is logged: every other request waited for it.
+SLOW_REQUEST_SECONDS = 1.0
+
+Reply = tuple[str, list[tuple[str, str]], bytes]
+
+
+class SerialisedApplication:
+    """moto's WSGI application behind three guards that make its threaded server safe for Terraform.
+
+    1. **One request at a time.** moto's backends are plain dicts and lists without locks, and
+       Terraform sends up to ten requests at once. Seen under load: an ACL's entry list scanned by one
+       DeleteNetworkAclEntry while another shrank it (HTTP 500); a gateway endpoint's routes and the
+       route tables being destroyed beside it; a group's default egress rule revoked while other rules
+       of the group were written (InvalidPermission.NotFound). Instead of locking each list a failure
+       points at, every call into moto holds one lock. moto is pure Python under the GIL, so this
+       costs no throughput; the request body is read before the lock is taken and the reply written
+       after it is released, so a slow client never holds it, and a call that holds it longer than
+       SLOW_REQUEST_SECONDS is logged.
+    2. **Retries are replayed, not run twice.** werkzeug's server closes the connection after every
+       reply, and under load the Go SDK can fail to read a reply that was sent ("use of closed
+       network connection") and retry the call. Run twice, a delete fails (the route or rule is
+       already gone) and a create duplicates. Every AWS SDK sends the same `amz-sdk-invocation-id` on
+       each attempt of one call, so an id already answered gets its first reply again.
+    3. **Unsupported is 501.** An action moto lacks, or a bug in it, comes back as an exception or
+       HTTP 500, which the SDKs retry with backoff for minutes. No AWS SDK retries 501 Not
+       Implemented, so the provider fails at once, and the harness can afford enough retries for
+       transport errors. The traceback still goes to the log.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+        self.lock = threading.Lock()
+        self.replies: OrderedDict[str, Reply] = OrderedDict()
+
+    def __call__(self, environ: dict[str, Any], start_response: Any) -> list[bytes]:
+        body = read_body(environ)
+        environ["wsgi.input"] = io.BytesIO(body)
+        invocation = environ.get("HTTP_AMZ_SDK_INVOCATION_ID")
+        with self.lock:
+            reply = self.replies.get(invocation) if invocation else None
+            if reply is None:
+                started = time.monotonic()
+                reply = self.run(environ)
+                held = time.monotonic() - started
+                if held > SLOW_REQUEST_SECONDS:
+                    print(f"slow request ({held:.1f} s under the lock): {describe(environ, body)}", file=sys.stderr)
+                if invocation:
+                    self.replies[invocation] = reply
+                    if len(self.replies) > REPLAY_CACHE_SIZE:
+                        self.replies.popitem(last=False)
+            else:
+                print(f"replayed a retried call: {describe(environ, body)}", file=sys.stderr)
+        status, headers, content = reply
+        start_response(status, headers)
+        return [content]
+
+    def run(self, environ: dict[str, Any]) -> Reply:
+        captured: list[Any] = []
+        written: list[bytes] = []
+
+        def capture(status: str, headers: list[tuple[str, str]], exc_info: Any = None) -> Callable[[bytes], None]:
+            captured[:] = [status, headers]
+            return written.append
+
+        try:
+            result = self.app(environ, capture)
+            try:
+                content = b"".join(written) + b"".join(result)
+            finally:
+                getattr(result, "close", lambda: None)()
+        except Exception as error:  # moto crashed: a bug or a gap, never the client's fault
+            traceback.print_exc()
+            return not_implemented(environ, f"{type(error).__name__}: {error}")
+        status, headers = captured
+        if status.startswith("500"):
+            return not_implemented(environ, content.decode("utf-8", "replace")[:500])
+        return status, headers, content
+
+
+def read_body(environ: dict[str, Any]) -> bytes:
+    stream = environ["wsgi.input"]
+    if environ.get("wsgi.input_terminated"):  # chunked transfer encoding: read to the end
+        return stream.read()
+    length = int(environ.get("CONTENT_LENGTH") or 0)
+    return stream.read(length) if length > 0 else b""
+
+
+def describe(environ: dict[str, Any], body: bytes) -> str:
+    """The call a request makes, for the log: JSON APIs name it in a header, query APIs in the body."""
+    action = environ.get("HTTP_X_AMZ_TARGET") or next(iter(re.findall(rb"Action=(\w+)", body[:200])), b"").decode()
+    return f"{environ['REQUEST_METHOD']} {environ.get('HTTP_HOST', '')}{environ['PATH_INFO']} {action}".rstrip()
+
+
+def not_implemented(environ: dict[str, Any], message: str) -> Reply:
+    """A 501 in the request's protocol, so the SDK reports moto's message rather than a parse error."""
+    if "json" in environ.get("CONTENT_TYPE", ""):
+        content = json.dumps({"__type": "NotImplemented", "message": f"moto: {message}"}).encode()
+        content_type = "application/x-amz-json-1.1"
+    else:
+        error = f"<Code>NotImplemented</Code><Message>moto: {escape(message)}</Message>"
+        content = f"<ErrorResponse><Error>{error}</Error></ErrorResponse>".encode()
+        content_type = "text/xml"
+    return "501 NOT IMPLEMENTED", [("Content-Type", content_type), ("Content-Length", str(len(content)))], content
+
+
+def serve(host: str, port: int) -> None:
+    """moto's own server (moto.server.main), with its application behind SerialisedApplication."""
+    os.environ.setdefault("MOTO_PORT", str(port))  # moto builds some URLs (queues, presigned) from it
+    app = DomainDispatcherApplication(create_backend_app)
+    run_simple(host, port, SerialisedApplication(app), threaded=True)
 
 
 def exit_when_stdin_closes() -> None:
@@ -217,10 +334,10 @@ def main() -> None:
     patch_ecs_create_service()
     patch_security_group_rule_descriptions()
     patch_subnet_ipv6_associations()
-    patch_network_acl_entry_races()
+    shorten_acm_validation()
     if args.exit_on_stdin_eof:
         exit_when_stdin_closes()
-    server.main(["--host", args.host, "--port", str(args.port)])
+    serve(args.host, args.port)
 
 
 if __name__ == "__main__":
