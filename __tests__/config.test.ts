@@ -231,6 +231,21 @@ describe("overrides file", () => {
     expect(dev.network.vpcCidr).toBe("10.0.0.0/16");
   });
 
+  it("reports malformed YAML with file, line, column and what is wrong", () => {
+    const file = write("environments:\n  dev: [oops\n");
+    expect(() => readOverrides({ RECIPE_CHATBOT_CONFIG: file })).toThrow(ConfigError);
+    expect(() => readOverrides({ RECIPE_CHATBOT_CONFIG: file })).toThrow(new RegExp(`${file}:\\d+:\\d+: not valid YAML or JSON: \\w`));
+  });
+
+  it("rejects a misspelt setting anywhere, naming it and the closest known one", () => {
+    const overrides = readOverrides({ RECIPE_CHATBOT_CONFIG: write("environments:\n  dev:\n    network:\n      natMod: single\n") });
+    expect(() => resolveEnvironments(overrides)).toThrow(
+      'environments.dev.network: unknown setting(s) "natMod" (did you mean "natMode"?); allowed: vpcCidr, zones, natMode, interfaceEndpoints, flowLogRetentionDays',
+    );
+    const service = { environments: { prod: { services: { backend: { scaling: { maxCapacty: 30 } } } } } };
+    expect(() => resolveEnvironments(service)).toThrow('environments.prod.services.backend.scaling: unknown setting(s) "maxCapacty" (did you mean "maxCapacity"?)');
+  });
+
   it("names a missing file and an unknown section", () => {
     expect(() => readOverrides({ RECIPE_CHATBOT_CONFIG: "/nonexistent/cfg.yaml" })).toThrow(/RECIPE_CHATBOT_CONFIG: file \/nonexistent\/cfg\.yaml does not exist/);
     expect(() => readOverrides({ RECIPE_CHATBOT_CONFIG: write("enviroments: {}\n") })).toThrow(/enviroments: not a configuration section; allowed: environments/);

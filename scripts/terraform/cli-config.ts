@@ -18,7 +18,7 @@ const DEFAULT_PLUGIN_CACHE_DIR = path.resolve(__dirname, "..", "..", ".tmp", "tf
  *   `plugin_cache_may_break_dependency_lock_file` lets Terraform use the cache in the fresh
  *   working directories the tests create, which have no lock file to check it against. Terraform
  *   does not lock the cache, so the first installs into an empty cache should not run in parallel
- *   (`npm test` runs jest in band).
+ *   (jest's global setup, __tests__/support/global-setup.ts, fills it before suites run side by side).
  */
 export function writeTerraformCliConfig(dir: string): string {
   const mirror = process.env.TF_PROVIDER_MIRROR;

@@ -68,6 +68,8 @@ function describe(value: unknown): string {
 function formatIssues(prefix: string | undefined, input: unknown, issues: readonly z.core.$ZodIssue[]): string[] {
   return issues.map((issue) => {
     const field = [...(prefix === undefined ? [] : [prefix]), ...issue.path.map(String)].join(".");
+    // An unknown key's message names the keys; the whole object it sits in would only be noise.
+    if (issue.code === "unrecognized_keys") return `${field}: ${issue.message}`;
     return `${field}: ${issue.message} (${describe(valueAt(input, issue.path))})`;
   });
 }
@@ -138,7 +140,7 @@ export function readOverrides(env: NodeJS.ProcessEnv = process.env): ConfigOverr
   if (!file) return {};
   const resolved = path.resolve(file);
   if (!fs.existsSync(resolved)) throw new ConfigError([`${CONFIG_FILE_ENV}: file ${resolved} does not exist`]);
-  const parsed: unknown = YAML.parse(fs.readFileSync(resolved, "utf8"));
+  const parsed = parseYaml(resolved);
   if (parsed !== null && !isRecord(parsed)) throw new ConfigError([`${resolved}: must contain a mapping at the top level`]);
   const overrides = (parsed ?? {}) as Record<string, unknown>;
   const problems = Object.keys(overrides)
@@ -152,4 +154,17 @@ export function readOverrides(env: NodeJS.ProcessEnv = process.env): ConfigOverr
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return overrides as ConfigOverrides;
+}
+
+/** The file's YAML (or JSON) document; a syntax error becomes a ConfigError at file:line:column. */
+function parseYaml(file: string): unknown {
+  try {
+    return YAML.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    if (!(error instanceof YAML.YAMLError)) throw error;
+    const position = error.linePos?.[0];
+    const where = position ? `${file}:${position.line}:${position.col}` : file;
+    // The message's first line says what is wrong; the rest is a code frame of the same position.
+    throw new ConfigError([`${where}: not valid YAML or JSON: ${error.message.split("\n")[0].replace(/ at line \d+, column \d+:?$/, "")}`]);
+  }
 }

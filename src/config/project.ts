@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AWS_REGIONS } from "./aws-limits";
+import { settings } from "./strict-settings";
 
 /**
  * Project-wide settings, beside the per-environment model (schema.ts): where Terraform keeps state,
@@ -8,16 +9,6 @@ import { AWS_REGIONS } from "./aws-limits";
  */
 
 const list = (values: readonly string[]) => values.join(", ");
-
-/** An object that refuses unknown keys, naming them and the keys it allows (typos fail loudly). */
-function settings<T extends z.ZodRawShape>(shape: T) {
-  return z.strictObject(shape, {
-    error: (issue) =>
-      issue.code === "unrecognized_keys"
-        ? `unknown setting(s) ${issue.keys.map((k) => `"${k}"`).join(", ")}; allowed: ${list(Object.keys(shape))}`
-        : undefined,
-  });
-}
 
 /** A string setting whose absence is reported as "is required ...", naming what it is for. */
 function requiredString(requiredFor: string) {
@@ -168,7 +159,7 @@ export const bootstrapSchema = settings({
   environments: z.array(z.string()).min(1, { message: "must name at least one environment (omit it for all)" }).optional(),
 });
 
-export const projectSchema = z.object({
+export const projectSchema = settings({
   github: githubSchema,
   stateBackend: stateBackendSchema,
   bootstrap: bootstrapSchema,

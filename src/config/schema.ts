@@ -7,6 +7,7 @@ import {
   LOG_RETENTION_DAYS,
 } from "./aws-limits";
 import { cidrContains, cidrsOverlap, parseCidr } from "./cidr";
+import { settings } from "./strict-settings";
 
 /**
  * The environment model: everything that changes the *shape* of an environment (synth-time).
@@ -37,7 +38,7 @@ export const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 export const DOMAIN_NAME_PATTERN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 export const DOMAIN_NAME_MAX_LENGTH = 253;
 
-const zone = z.object({
+const zone = settings({
   /** Availability zone name, e.g. us-east-1a; must belong to the environment's region. */
   name: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d[a-z]$/, { message: "must be an availability zone name such as us-east-1a" }),
   publicSubnetCidr: cidr,
@@ -46,7 +47,7 @@ const zone = z.object({
 
 export const NAT_MODES = ["none", "single", "per-az"] as const;
 
-const network = z.object({
+const network = settings({
   vpcCidr: cidr,
   /** One public and one private subnet per zone; at least two zones (the ALB needs two). */
   zones: z.array(zone).min(2, { message: "needs at least two availability zones (an ALB spans two or more)" }),
@@ -59,7 +60,7 @@ const network = z.object({
   }),
 });
 
-const scaling = z.object({
+const scaling = settings({
   minCapacity: z.number().int().min(1, { message: "must be at least 1" }),
   maxCapacity: z.number().int().min(1, { message: "must be at least 1" }),
   cpuTargetPercent: percent,
@@ -71,8 +72,7 @@ const scaling = z.object({
   scaleInCooldownSeconds: z.number().int().min(0).max(3600),
 });
 
-const service = z
-  .object({
+const service = settings({
     cpu: z.number().int(),
     memory: z.number().int(),
     scaling,
@@ -106,84 +106,82 @@ const service = z
 export const WAF_MODES = ["block", "count"] as const;
 export const CONTAINER_INSIGHTS = ["enabled", "enhanced"] as const;
 
-export const environmentSchema = z
-  .object({
-    /** Short name used in resource names and the stack name recipe-chatbot-<name>. */
-    name: z.string().regex(/^[a-z][a-z0-9]{1,11}$/, { message: "must be 2-12 lowercase letters or digits, starting with a letter" }),
-    region: z.enum(AWS_REGIONS, { message: `must be an AWS region: ${list(AWS_REGIONS)}` }),
-    /** Cost allocation tags (guide "Cost Monitoring"), applied as provider default tags. */
-    tags: z.object({ project: nonEmpty, environment: nonEmpty, owner: nonEmpty, costCenter: nonEmpty }),
-    network,
-    loadBalancer: z.object({
-      deletionProtection: z.boolean(),
-      sslPolicy: z.string().regex(ALB_TLS_POLICY_PATTERN, {
-        message: "must be a TLS 1.3-capable, forward-secret ELBSecurityPolicy-TLS13-1-2/1-3 policy (2021-06 or PQ-2025-09)",
-      }),
-      idleTimeoutSeconds: z.number().int().min(1).max(4000),
-      accessLogExpirationDays: z.number().int().min(1).max(3650),
+export const environmentSchema = settings({
+  /** Short name used in resource names and the stack name recipe-chatbot-<name>. */
+  name: z.string().regex(/^[a-z][a-z0-9]{1,11}$/, { message: "must be 2-12 lowercase letters or digits, starting with a letter" }),
+  region: z.enum(AWS_REGIONS, { message: `must be an AWS region: ${list(AWS_REGIONS)}` }),
+  /** Cost allocation tags (guide "Cost Monitoring"), applied as provider default tags. */
+  tags: settings({ project: nonEmpty, environment: nonEmpty, owner: nonEmpty, costCenter: nonEmpty }),
+  network,
+  loadBalancer: settings({
+    deletionProtection: z.boolean(),
+    sslPolicy: z.string().regex(ALB_TLS_POLICY_PATTERN, {
+      message: "must be a TLS 1.3-capable, forward-secret ELBSecurityPolicy-TLS13-1-2/1-3 policy (2021-06 or PQ-2025-09)",
     }),
-    services: z.object({ backend: service, frontend: service }),
-    /** Capacity provider strategy: `onDemandBase` tasks always on FARGATE, the rest split by weight. */
-    capacity: z
-      .object({
-        onDemandBase: z.number().int().min(0).max(100_000),
-        onDemandWeight: z.number().int().min(0).max(1000),
-        spotWeight: z.number().int().min(0).max(1000),
-      })
-      .refine((c) => c.onDemandWeight + c.spotWeight > 0, {
-        message: "onDemandWeight and spotWeight must not both be 0",
-        path: ["spotWeight"],
-      }),
-    containerInsights: z.enum(CONTAINER_INSIGHTS, { message: `must be one of: ${list(CONTAINER_INSIGHTS)}` }),
-    logs: z.object({
-      retentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)), {
-        message: `must be a CloudWatch Logs retention: ${list(LOG_RETENTION_DAYS)}`,
-      }),
-      level: z.enum(LOG_LEVELS, { message: `must be one of: ${list(LOG_LEVELS)}` }),
-    }),
-    ecr: z.object({ maxImageCount: z.number().int().min(1).max(1000) }),
-    /** Default for the domain_name Terraform variable; the variable wins when set. */
-    domainName: z
-      .string()
-      .max(DOMAIN_NAME_MAX_LENGTH, { message: `must be at most ${DOMAIN_NAME_MAX_LENGTH} characters` })
-      .regex(DOMAIN_NAME_PATTERN, { message: "must be a lowercase DNS name such as chat.example.com" })
-      .optional(),
-    /** Defaults for the alert_emails / critical_emails Terraform variables; the variables win when set. */
-    alerts: z.object({
-      alertEmails: z.array(z.email({ message: "must be an e-mail address such as ops@example.com" })),
-      criticalEmails: z.array(z.email({ message: "must be an e-mail address such as ops@example.com" })),
-    }),
-    app: z.object({
-      /** Browser origins the backend accepts (SSM /recipe-chatbot/<env>/cors-origins). */
-      corsOrigins: z.array(z.url({ protocol: /^https?$/, message: "must be an http(s) origin such as https://chat.example.com" })).min(1),
-    }),
-    secrets: z.object({
-      /** Days a deleted secret can still be restored (Secrets Manager allows 7-30). */
-      recoveryWindowDays: z.number().int().min(7, { message: "must be 7-30 days" }).max(30, { message: "must be 7-30 days" }),
-      /** Guide "SecretsRotation: quarterly": how often the alerts topic is reminded to rotate API keys by hand. */
-      rotationReminderDays: z.number().int().min(1).max(365),
-    }),
-    monitoring: z.object({
-      /** HighErrorRate: ALB 5xx as a percentage of requests over 5 minutes. */
-      errorRatePercent: percent,
-      /** HighResponseTime: p95 target response time in milliseconds over 5 minutes. */
-      responseTimeP95Ms: z.number().int().min(1, { message: "must be 1-60000 ms" }).max(60_000, { message: "must be 1-60000 ms" }),
-      /** LowHealthyHosts: alarm when healthy targets per target group fall below this. */
-      minHealthyHosts: z.number().int().min(1, { message: "must be at least 1" }),
-    }),
-    waf: z.object({
-      /** count: managed groups and the rate rule only count (first rollout); block: they block. */
-      mode: z.enum(WAF_MODES, { message: `must be one of: ${list(WAF_MODES)}` }),
-      /** Requests per client IP per 5 minutes before the rate rule acts (WAF allows 10 to 2,000,000,000). */
-      rateLimitPerFiveMinutes: z.number().int().min(10, { message: "must be 10-2000000000" }).max(2_000_000_000, { message: "must be 10-2000000000" }),
-    }),
-    /** Run an AWS Distro for OpenTelemetry collector beside the backend, exporting traces to X-Ray. */
-    tracing: z.object({ enabled: z.boolean() }),
-    /** Default of the <service>_image_tag variables: the tag a new stack starts with, before the first release. */
-    initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
-      message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",
-    }),
+    idleTimeoutSeconds: z.number().int().min(1).max(4000),
+    accessLogExpirationDays: z.number().int().min(1).max(3650),
+  }),
+  services: settings({ backend: service, frontend: service }),
+  /** Capacity provider strategy: `onDemandBase` tasks always on FARGATE, the rest split by weight. */
+  capacity: settings({
+    onDemandBase: z.number().int().min(0).max(100_000),
+    onDemandWeight: z.number().int().min(0).max(1000),
+    spotWeight: z.number().int().min(0).max(1000),
   })
+    .refine((c) => c.onDemandWeight + c.spotWeight > 0, {
+      message: "onDemandWeight and spotWeight must not both be 0",
+      path: ["spotWeight"],
+    }),
+  containerInsights: z.enum(CONTAINER_INSIGHTS, { message: `must be one of: ${list(CONTAINER_INSIGHTS)}` }),
+  logs: settings({
+    retentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)), {
+      message: `must be a CloudWatch Logs retention: ${list(LOG_RETENTION_DAYS)}`,
+    }),
+    level: z.enum(LOG_LEVELS, { message: `must be one of: ${list(LOG_LEVELS)}` }),
+  }),
+  ecr: settings({ maxImageCount: z.number().int().min(1).max(1000) }),
+  /** Default for the domain_name Terraform variable; the variable wins when set. */
+  domainName: z
+    .string()
+    .max(DOMAIN_NAME_MAX_LENGTH, { message: `must be at most ${DOMAIN_NAME_MAX_LENGTH} characters` })
+    .regex(DOMAIN_NAME_PATTERN, { message: "must be a lowercase DNS name such as chat.example.com" })
+    .optional(),
+  /** Defaults for the alert_emails / critical_emails Terraform variables; the variables win when set. */
+  alerts: settings({
+    alertEmails: z.array(z.email({ message: "must be an e-mail address such as ops@example.com" })),
+    criticalEmails: z.array(z.email({ message: "must be an e-mail address such as ops@example.com" })),
+  }),
+  app: settings({
+    /** Browser origins the backend accepts (SSM /recipe-chatbot/<env>/cors-origins). */
+    corsOrigins: z.array(z.url({ protocol: /^https?$/, message: "must be an http(s) origin such as https://chat.example.com" })).min(1),
+  }),
+  secrets: settings({
+    /** Days a deleted secret can still be restored (Secrets Manager allows 7-30). */
+    recoveryWindowDays: z.number().int().min(7, { message: "must be 7-30 days" }).max(30, { message: "must be 7-30 days" }),
+    /** Guide "SecretsRotation: quarterly": how often the alerts topic is reminded to rotate API keys by hand. */
+    rotationReminderDays: z.number().int().min(1).max(365),
+  }),
+  monitoring: settings({
+    /** HighErrorRate: ALB 5xx as a percentage of requests over 5 minutes. */
+    errorRatePercent: percent,
+    /** HighResponseTime: p95 target response time in milliseconds over 5 minutes. */
+    responseTimeP95Ms: z.number().int().min(1, { message: "must be 1-60000 ms" }).max(60_000, { message: "must be 1-60000 ms" }),
+    /** LowHealthyHosts: alarm when healthy targets per target group fall below this. */
+    minHealthyHosts: z.number().int().min(1, { message: "must be at least 1" }),
+  }),
+  waf: settings({
+    /** count: managed groups and the rate rule only count (first rollout); block: they block. */
+    mode: z.enum(WAF_MODES, { message: `must be one of: ${list(WAF_MODES)}` }),
+    /** Requests per client IP per 5 minutes before the rate rule acts (WAF allows 10 to 2,000,000,000). */
+    rateLimitPerFiveMinutes: z.number().int().min(10, { message: "must be 10-2000000000" }).max(2_000_000_000, { message: "must be 10-2000000000" }),
+  }),
+  /** Run an AWS Distro for OpenTelemetry collector beside the backend, exporting traces to X-Ray. */
+  tracing: settings({ enabled: z.boolean() }),
+  /** Default of the <service>_image_tag variables: the tag a new stack starts with, before the first release. */
+  initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
+    message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",
+  }),
+})
   // Cross-field rules run whenever the fields they read are valid, so one run lists every problem.
   .superRefine((env, ctx) => checkSubnets(env.network, ctx), {
     when: (p) => fieldsValid(p, ["network", "vpcCidr"], ["network", "zones"]),
