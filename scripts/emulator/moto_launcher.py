@@ -215,7 +215,8 @@ class SerialisedApplication:
        reply, and under load the Go SDK can fail to read a reply that was sent ("use of closed
        network connection") and retry the call. Run twice, a delete fails (the route or rule is
        already gone) and a create duplicates. Every AWS SDK sends the same `amz-sdk-invocation-id` on
-       each attempt of one call, so an id already answered gets its first reply again.
+       each attempt of one call, so an id already answered gets its first reply again (GET and HEAD
+       requests, safe to repeat, are simply run again).
     3. **Unsupported is 501.** An action moto lacks, or a bug in it, comes back as an exception or
        HTTP 500, which the SDKs retry with backoff for minutes. No AWS SDK retries 501 Not
        Implemented, so the provider fails at once, and the harness can afford enough retries for
@@ -230,7 +231,9 @@ class SerialisedApplication:
     def __call__(self, environ: dict[str, Any], start_response: Any) -> list[bytes]:
         body = read_body(environ)
         environ["wsgi.input"] = io.BytesIO(body)
-        invocation = environ.get("HTTP_AMZ_SDK_INVOCATION_ID")
+        # GET and HEAD are safe to run twice (and an S3 GetObject of a state file is large to keep).
+        replayable = environ["REQUEST_METHOD"] not in ("GET", "HEAD")
+        invocation = environ.get("HTTP_AMZ_SDK_INVOCATION_ID") if replayable else None
         with self.lock:
             reply = self.replies.get(invocation) if invocation else None
             if reply is None:
