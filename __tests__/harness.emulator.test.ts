@@ -35,8 +35,7 @@ import {
   destroy,
   planChanges,
   prepareWorkdir,
-  showState,
-  stateResourceAddresses,
+  stateAddresses,
   terraformInit,
   terraformInitValidate,
 } from "./support/terraform";
@@ -258,7 +257,7 @@ describe("emulator harness", () => {
 
   test("destroys everything", async () => {
     await timed("destroy", () => destroy(workdir, emulator.env));
-    expect(stateResourceAddresses(await showState(workdir, emulator.env))).toEqual([]);
+    expect(await stateAddresses(workdir, emulator.env)).toEqual([]);
   });
 });
 

@@ -36,8 +36,7 @@ import {
   planChanges,
   prepareWorkdir,
   runTerraform,
-  showState,
-  stateResourceAddresses,
+  stateAddresses,
   terraformInit,
 } from "../support/terraform";
 
@@ -208,7 +207,7 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
   });
 
   it("(b) migrates the bootstrap state into its own bucket with terraform init -migrate-state", async () => {
-    const localResources = stateResourceAddresses(await showState(bootstrapDir, env)).sort();
+    const localResources = (await stateAddresses(bootstrapDir, env)).sort();
     const config = path.join(work, "recipe-chatbot.yaml");
     fs.writeFileSync(
       config,
@@ -240,7 +239,7 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
 
     // Read from the bucket alone: the local copy is moved out of the way first.
     fs.renameSync(path.join(bootstrapDir, "terraform.tfstate"), path.join(bootstrapDir, "terraform.tfstate.pre-migration"));
-    expect(stateResourceAddresses(await showState(bootstrapDir, env)).sort()).toEqual(localResources);
+    expect((await stateAddresses(bootstrapDir, env)).sort()).toEqual(localResources);
     expect(await planChanges(bootstrapDir, env)).toEqual([]);
   });
 
@@ -258,7 +257,7 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
   });
 
   it("(d) refuses a second run while the first holds the lock, and keeps the state", async () => {
-    const before = (await runTerraform(["state", "list"], { cwd: devDir, env })).stdout.trim().split("\n");
+    const before = await stateAddresses(devDir, env);
     const dashboard = before.find((address) => address.startsWith("aws_cloudwatch_dashboard."))!;
     // An apply with something to do stops at its approval prompt, holding the lock until answered.
     // Without a refresh it gets there in seconds: reading every resource back first proves nothing here.
@@ -280,12 +279,12 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
     } finally {
       holder.kill();
     }
-    expect((await runTerraform(["state", "list"], { cwd: devDir, env })).stdout.trim().split("\n")).toEqual(before);
+    expect(await stateAddresses(devDir, env)).toEqual(before);
   });
 
   it("tears down: the environment, then the bootstrap stack after moving its state back to local", async () => {
     await destroy(devDir, env);
-    expect(stateResourceAddresses(await showState(devDir, env))).toEqual([]);
+    expect(await stateAddresses(devDir, env)).toEqual([]);
 
     // The documented teardown: back to local state (default configuration), empty the bucket, destroy.
     bootstrapDir = resynthesized(bootstrapDir, synth("teardown"), BOOTSTRAP);
@@ -296,7 +295,7 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
     const objects = [...Versions, ...DeleteMarkers].map(({ Key, VersionId }) => ({ Key, VersionId }));
     if (objects.length > 0) await s3().send(new DeleteObjectsCommand({ Bucket, Delete: { Objects: objects } }));
     await destroy(bootstrapDir, env);
-    expect(stateResourceAddresses(await showState(bootstrapDir, env))).toEqual([]);
+    expect(await stateAddresses(bootstrapDir, env)).toEqual([]);
   });
 });
 

@@ -26,7 +26,7 @@ import { CLUSTER_NAME } from "../../src/config";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
 import { describeRollout, rolloutEmulatorEnv } from "./rollout";
 import { synthesizeFor, TEST_DOMAIN as DOMAIN, writeEnvironmentInputs } from "../support/environment-inputs";
-import { apply, destroy, planChanges, prepareWorkdir, showState, stateResourceAddresses, terraformInit } from "../support/terraform";
+import { apply, destroy, planChanges, prepareWorkdir, stateAddresses, terraformInit } from "../support/terraform";
 
 jest.setTimeout(20 * 60_000);
 
@@ -225,6 +225,6 @@ describeRollout(() => ({ emulator, dir }));
 describe("dev stack teardown", () => {
   it("destroys everything", async () => {
     await destroy(dir, env);
-    expect(stateResourceAddresses(await showState(dir, env))).toEqual([]);
+    expect(await stateAddresses(dir, env)).toEqual([]);
   });
 });
