@@ -1,7 +1,9 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { ConfigError, PRESETS, readOverrides, resolveEnvironments, type ConfigOverrides } from "../src/config";
+import { Testing } from "cdktf";
+import { buildRecipeChatbotApp } from "../src/app";
+import { ConfigError, PRESETS, readOverrides, resolveConfig, resolveEnvironments, type ConfigOverrides } from "../src/config";
 
 function problemsFor(overrides: ConfigOverrides): string[] {
   try {
@@ -212,8 +214,36 @@ describe("bad configuration fails with the field and what is allowed", () => {
     ]);
   });
 
-  it("rejects an environment that has no preset", () => {
-    expect(problemsFor({ environments: { qa: {} } })).toEqual(["environments.qa: not a known environment; allowed: dev, staging, prod"]);
+  it("rejects a new environment that names no preset to start from, or a bad one", () => {
+    expect(problemsFor({ environments: { qa: {} } })).toEqual(["environments.qa.extends: a new environment starts from a preset; must be one of: dev, staging, prod"]);
+    expect(problemsFor({ environments: { qa: { extends: "test" } } })).toEqual([
+      'environments.qa.extends: a new environment starts from a preset; must be one of: dev, staging, prod (got "test")',
+    ]);
+    expect(problemsFor({ environments: { dev: { extends: "prod" } } })).toEqual(["environments.dev.extends: dev is a preset; only a new environment extends one"]);
+    expect(problemsFor({ environments: { qa: { extends: "staging", name: "other" } } })).toEqual([
+      'environments.qa.name: an environment is named by its key (qa); leave name out (got "other")',
+    ]);
+    expect(problemsFor({ environments: { QA: { extends: "staging" } } })).toEqual([
+      expect.stringMatching(/^environments\.QA\.name: must be 2-12 lowercase letters or digits/),
+    ]);
+  });
+});
+
+describe("environments added by configuration", () => {
+  const overrides = { environments: { qa: { extends: "staging", tags: { environment: "QA" }, network: { natMode: "none" } } } };
+
+  it("start from their preset, take their own overrides, and come after the presets", () => {
+    const environments = resolveEnvironments(overrides);
+    expect(environments.map((e) => e.name)).toEqual(["dev", "staging", "prod", "qa"]);
+    const [staging, qa] = [environments[1], environments[3]];
+    expect(qa).toEqual({ ...staging, name: "qa", tags: { ...staging.tags, environment: "QA" }, network: { ...staging.network, natMode: "none" } });
+  });
+
+  it("each become a stack of their own, which the bootstrap may create state and roles for", () => {
+    const app = Testing.app();
+    buildRecipeChatbotApp(app, resolveConfig({ ...overrides, bootstrap: { environments: ["qa"] } }));
+    expect(app.node.children.map((c) => c.node.id)).toContain("recipe-chatbot-qa");
+    expect(() => resolveConfig({ bootstrap: { environments: ["qa"] } })).toThrow('bootstrap.environments.0: "qa" is not a configured environment; allowed: dev, staging, prod');
   });
 });
 

@@ -67,7 +67,7 @@ describe("bad project configuration fails with the field and what is allowed", (
     ["s3 with a key prefix ending in /", { stateBackend: { ...s3, keyPrefix: "states/" } }, "stateBackend.keyPrefix: must be path segments"],
     ["s3 with a key id instead of an ARN", { stateBackend: { ...s3, kmsKeyId: "1234abcd-12ab-34cd-56ef-1234567890ab" } }, "stateBackend.kmsKeyId: must be a KMS key or alias ARN"],
     ["a setting of another backend type", { stateBackend: { ...s3, organization: "acme" } }, 'stateBackend: unknown setting(s) "organization"; allowed: type, bucket, region, lockTable, keyPrefix, kmsKeyId'],
-    ["an unknown environment for the bootstrap", { bootstrap: { environments: ["prod", "qa"] } }, 'bootstrap.environments.1: "qa" is not a known environment; allowed: dev, staging, prod'],
+    ["an unknown environment for the bootstrap", { bootstrap: { environments: ["prod", "qa"] } }, 'bootstrap.environments.1: "qa" is not a configured environment; allowed: dev, staging, prod'],
     ["an empty environment list for the bootstrap", { bootstrap: { environments: [] } }, "bootstrap.environments: must name at least one environment (omit it for all) (got [])"],
     ["a bad lock table name", { bootstrap: { lockTableName: "locks!" } }, "bootstrap.lockTableName: must be a DynamoDB table name: 3-255 letters, digits, '_', '.' or '-' (got \"locks!\")"],
   ])("%s", (_case, overrides, expected) => {

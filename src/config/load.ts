@@ -90,7 +90,7 @@ export function resolveEnvironments(overrides: ConfigOverrides = {}): Environmen
  */
 export function resolveConfig(overrides: ConfigOverrides = {}): ResolvedConfig {
   const environments = environmentsOf(overrides);
-  const project = projectOf(overrides);
+  const project = projectOf(overrides, environmentNames(overrides));
   const problems = [...environments.problems, ...project.problems];
   if (problems.length > 0 || project.value === undefined) throw new ConfigError(problems);
   return { environments: environments.value, project: project.value };
@@ -106,31 +106,55 @@ interface Checked<T> {
   problems: string[];
 }
 
+/** The key of a new environment that names the preset it starts from. */
+export const EXTENDS_KEY = "extends";
+
+/** The presets' environments, then those the configuration adds, in its order. */
+function environmentNames(overrides: ConfigOverrides): string[] {
+  const added = Object.keys(overrides.environments ?? {}).filter((name) => !(name in PRESETS));
+  return [...Object.keys(PRESETS), ...added];
+}
+
 function environmentsOf(overrides: ConfigOverrides): Checked<EnvironmentConfig[]> {
   const problems: string[] = [];
-  const unknown = Object.keys(overrides.environments ?? {}).filter((name) => !(name in PRESETS));
-  for (const name of unknown) {
-    problems.push(`environments.${name}: not a known environment; allowed: ${Object.keys(PRESETS).join(", ")}`);
-  }
   const environments: EnvironmentConfig[] = [];
-  for (const [name, preset] of Object.entries(PRESETS)) {
-    const input = merge(preset, overrides.environments?.[name]);
+  const presets = Object.keys(PRESETS);
+  for (const name of environmentNames(overrides)) {
+    const override = overrides.environments?.[name];
+    const { [EXTENDS_KEY]: base, ...settings } = isRecord(override) ? override : ({} as Record<string, unknown>);
+    const field = `environments.${name}`;
+    let preset: EnvironmentConfig;
+    if (name in PRESETS) {
+      if (base !== undefined) problems.push(`${field}.${EXTENDS_KEY}: ${name} is a preset; only a new environment extends one`);
+      preset = PRESETS[name];
+    } else if (typeof base === "string" && base in PRESETS) {
+      preset = PRESETS[base];
+    } else {
+      const got = base === undefined ? "" : ` (${describe(base)})`;
+      problems.push(`${field}.${EXTENDS_KEY}: a new environment starts from a preset; must be one of: ${presets.join(", ")}${got}`);
+      continue;
+    }
+    if (settings.name !== undefined && settings.name !== name) {
+      problems.push(`${field}.name: an environment is named by its key (${name}); leave name out (${describe(settings.name)})`);
+      continue;
+    }
+    const input = merge({ ...preset, name }, settings);
     const result = environmentSchema.safeParse(input);
     if (result.success) environments.push(result.data);
-    else problems.push(...formatIssues(`environments.${name}`, input, result.error.issues));
+    else problems.push(...formatIssues(field, input, result.error.issues));
   }
   return { value: environments, problems };
 }
 
 /** Project sections are not merged onto defaults: each setting has its default in project.ts. */
-function projectOf(overrides: ConfigOverrides): Checked<ProjectConfig | undefined> {
+function projectOf(overrides: ConfigOverrides, environmentNames: readonly string[]): Checked<ProjectConfig | undefined> {
   const input = Object.fromEntries(PROJECT_SECTIONS.map((section) => [section, overrides[section] ?? PROJECT_DEFAULTS_INPUT[section]]));
   const result = projectSchema.safeParse(input);
   if (!result.success) return { value: undefined, problems: formatIssues(undefined, input, result.error.issues) };
   const problems = (result.data.bootstrap.environments ?? [])
     .map((name, i) => [name, i] as const)
-    .filter(([name]) => !(name in PRESETS))
-    .map(([name, i]) => `bootstrap.environments.${i}: ${JSON.stringify(name)} is not a known environment; allowed: ${Object.keys(PRESETS).join(", ")}`);
+    .filter(([name]) => !environmentNames.includes(name))
+    .map(([name, i]) => `bootstrap.environments.${i}: ${JSON.stringify(name)} is not a configured environment; allowed: ${environmentNames.join(", ")}`);
   return { value: result.data, problems };
 }
 
