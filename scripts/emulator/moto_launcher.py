@@ -203,20 +203,20 @@ class SerialisedApplication:
     """moto's WSGI application behind three guards that make its threaded server safe for Terraform.
 
     1. **One request at a time.** moto's backends are plain dicts and lists without locks, and
-       Terraform sends up to ten requests at once. Seen under load: an ACL's entry list scanned by one
-       DeleteNetworkAclEntry while another shrank it (HTTP 500); a gateway endpoint's routes and the
-       route tables being destroyed beside it; a group's default egress rule revoked while other rules
-       of the group were written (InvalidPermission.NotFound). Instead of locking each list a failure
-       points at, every call into moto holds one lock. moto is pure Python under the GIL, so this
-       costs no throughput; the request body is read before the lock is taken and the reply written
-       after it is released, so a slow client never holds it, and a call that holds it longer than
-       SLOW_REQUEST_SECONDS is logged.
+       Terraform sends up to ten requests at once: a request that scans a list while another changes
+       it runs past the end (HTTP 500) or misses an entry. Instead of locking each list a failure
+       points at (this launcher once locked a network ACL's entries), every call into moto holds one
+       lock. moto is pure Python under the GIL, so this costs no throughput; the request body is read
+       before the lock is taken and the reply written after it is released, so a slow client never
+       holds it, and a call that holds it longer than SLOW_REQUEST_SECONDS is logged.
     2. **Retries are replayed, not run twice.** werkzeug's server closes the connection after every
        reply, and under load the Go SDK can fail to read a reply that was sent ("use of closed
-       network connection") and retry the call. Run twice, a delete fails (the route or rule is
-       already gone) and a create duplicates. Every AWS SDK sends the same `amz-sdk-invocation-id` on
-       each attempt of one call, so an id already answered gets its first reply again (GET and HEAD
-       requests, safe to repeat, are simply run again).
+       network connection") and retry the call. Seen under load: DeleteVpcEndpoints,
+       DeleteNetworkAclEntry and RevokeSecurityGroupEgress retried after such a loss, each failing
+       because its first attempt had already removed the route, entry or rule; a retried create
+       would duplicate. Every AWS SDK sends the same `amz-sdk-invocation-id` on each attempt of one
+       call, so an id already answered gets its first reply again (GET and HEAD requests, safe to
+       repeat, are simply run again).
     3. **Unsupported is 501.** An action moto lacks, or a bug in it, comes back as an exception or
        HTTP 500, which the SDKs retry with backoff for minutes. No AWS SDK retries 501 Not
        Implemented, so the provider fails at once, and the harness can afford enough retries for
