@@ -8,6 +8,9 @@ const shared = {
   // Transpile only: the types layer runs `tsc --noEmit`, which keeps every other layer fast.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   setupFiles: ["<rootDir>/__tests__/support/jest-setup.ts"],
+  // A timeout catches a hang, it does not measure speed: jest's 5 s default is within reach of a
+  // synth-heavy unit test on a loaded 2-core machine. Suites that apply or plan set longer ones.
+  testTimeout: 60_000,
 };
 
 /** @type {import('jest').Config} */
