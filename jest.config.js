@@ -8,9 +8,6 @@ const shared = {
   // Transpile only: the types layer runs `tsc --noEmit`, which keeps every other layer fast.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   setupFiles: ["<rootDir>/__tests__/support/jest-setup.ts"],
-  // A timeout catches a hang, it does not measure speed: jest's 5 s default is within reach of a
-  // synth-heavy unit test on a loaded 2-core machine. Suites that apply or plan set longer ones.
-  testTimeout: 60_000,
 };
 
 /** @type {import('jest').Config} */
@@ -24,6 +21,9 @@ module.exports = {
     ...(layer.terraform && { globalSetup: "<rootDir>/__tests__/support/global-setup.ts" }),
   })),
   testSequencer: "<rootDir>/scripts/test/sequencer.js",
+  // A timeout catches a hang, it does not measure speed: jest's 5 s default is within reach of a
+  // synth-heavy unit test on a loaded 2-core machine. Suites that apply or plan set longer ones.
+  testTimeout: 60_000,
   reporters: ["<rootDir>/scripts/test/suite-reporter.js", "<rootDir>/scripts/test/ladder-reporter.js"],
   // The emulator suites mostly wait, so more workers than cores pay off: measured in README "Verification ladder".
   maxWorkers: 4,

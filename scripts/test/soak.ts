@@ -41,12 +41,16 @@ function runLayers(extraArgs: string[]): Run {
   const report = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "soak-")), "report.json");
   const started = Date.now();
   const selection = LAYERS === "all" ? [] : ["--selectProjects", ...LAYERS.split(",")];
-  spawnSync(process.execPath, [require.resolve("jest/bin/jest"), ...selection, "--json", `--outputFile=${report}`, ...extraArgs], {
+  // jest reports progress on stderr (shown as it comes) and the ladder summary on stdout (not needed here).
+  const jest = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), ...selection, "--json", `--outputFile=${report}`, ...extraArgs], {
     cwd: ROOT,
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "ignore", "pipe"],
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
   });
+  process.stderr.write(jest.stderr);
   const seconds = (Date.now() - started) / 1000;
-  if (!fs.existsSync(report)) return { seconds, passed: 0, failed: 1, failures: ["jest wrote no report"] };
+  if (!fs.existsSync(report)) return { seconds, passed: 0, failed: 1, failures: [`jest wrote no report: ${firstErrorLine(jest.stderr)}`] };
   const result = JSON.parse(fs.readFileSync(report, "utf8")) as JestReport;
   const failures = result.testResults.flatMap((suite) => {
     const name = path.relative(ROOT, suite.name);
