@@ -18,11 +18,12 @@ const ROOT = path.resolve(__dirname, "..");
 const read = (relative: string) => fs.readFileSync(path.join(ROOT, relative), "utf8");
 
 /**
- * Pin policy: an action is referenced by its major version tag (`owner/repo@vN`), from an owner on
- * this allow-list. (Full commit SHAs were not chosen: they cannot be looked up offline, and a wrong
- * one breaks the pipeline; Dependabot can move to SHA pins later.)
+ * Pin policy: an action is referenced by the full commit SHA of a release (a tag can be moved to
+ * other code), with the release tag in a trailing comment for readers and update tools, from an
+ * owner on this allow-list. The commits are those of ../shared/reference/github-actions-pins.md.
  */
-const PIN = /^(?<owner>[A-Za-z0-9-]+)\/[A-Za-z0-9._-]+@v\d+$/;
+const PIN = /^(?<owner>[A-Za-z0-9-]+)\/[A-Za-z0-9._-]+@[0-9a-f]{40}$/;
+const PINNED_LINE = /^\s*(?:- )?uses: [A-Za-z0-9-]+\/[A-Za-z0-9._-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$/;
 const TRUSTED_OWNERS = ["actions", "aws-actions", "hashicorp"];
 const CREDENTIALS_ACTION = "aws-actions/configure-aws-credentials";
 const PERMISSION_LEVELS = ["read", "write", "none"];
@@ -95,13 +96,17 @@ describe.each([
     for (const trigger of Object.values(workflow.on)) expect(trigger.branches).toEqual(["main"]);
   });
 
-  it("pins every action to a major version tag of a trusted owner", () => {
+  it("pins every action of a trusted owner to a release's full commit SHA, the tag in a comment", () => {
     const uses = steps(workflow).flatMap((s) => (s.uses ? [s.uses] : []));
     expect(uses.length).toBeGreaterThan(0);
     for (const ref of uses) {
       expect(ref).toMatch(PIN);
       expect(TRUSTED_OWNERS).toContain(PIN.exec(ref)!.groups!.owner);
     }
+    // YAML anchors reuse steps, so a line may stand for several steps: check every line, and that each step has one.
+    const usesLines = text.split("\n").filter((line) => /^\s*(- )?uses:/.test(line));
+    for (const line of usesLines) expect(line).toMatch(PINNED_LINE);
+    for (const ref of uses) expect(usesLines.some((line) => line.includes(`uses: ${ref} # v`))).toBe(true);
   });
 
   it("grants nothing by default and each job only what it uses", () => {
