@@ -11,9 +11,8 @@ import { workloadBoundaryArn } from "./ci-names";
  * are kept apart as `unscoped*`, to be granted on "*" in one place.
  */
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, type ServiceDefinition } from "./config";
-import { imageTagParameterName } from "./constructs/fargate-service";
 import type { PolicyStatement } from "./iam";
-import { PROJECT, scopedName, serviceRoleName, taskFamilyName } from "./naming";
+import { PROJECT, imageTagParameterName, scopedName, serviceRoleName, taskFamilyName } from "./naming";
 
 /** An environment the CI roles reach: its name (resource names) and region (ARNs). */
 export interface CiEnvironment {
@@ -554,7 +553,7 @@ export function deployStatements(scope: CiScope): PolicyStatement[] {
       effect: "Allow",
       actions: ["ssm:GetParameter", "ssm:PutParameter"],
       // The names start with "/", which the ARN's "parameter" already ends with.
-      resources: each((e, service) => arn(scope, e, "ssm", `parameter${imageTagParameterName(e.name, service)}`)),
+      resources: each((e, service) => arn(scope, e, "ssm", `parameter${imageTagParameterName(e.name, service.name)}`)),
     },
     {
       sid: "RegisterTaskDefinitions",

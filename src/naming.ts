@@ -20,3 +20,8 @@ export function taskFamilyName(environment: string, service: string): string {
 export function serviceRoleName(environment: string, service: string, kind: "task" | "execution"): string {
   return scopedName(environment, service, kind);
 }
+
+/** Where the delivery pipeline writes the tag it released (the deploy role may write exactly these). */
+export function imageTagParameterName(environment: string, service: string): string {
+  return `/${PROJECT}/${environment}/deploy/${service}-image-tag`;
+}

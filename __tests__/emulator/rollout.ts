@@ -15,7 +15,7 @@ import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, resolveEnvironments, type ServiceDefinition } from "../../src/config";
 import { ROLLOUT_SCRIPT } from "../../src/constructs/github-delivery-workflow";
-import { imageTagParameterName } from "../../src/constructs/fargate-service";
+import { imageTagParameterName } from "../../src/naming";
 import { sdkConfig, type Emulator } from "../support/emulator";
 import { planChanges } from "../support/terraform";
 
@@ -82,7 +82,7 @@ export function describeRollout(applied: () => AppliedStack): void {
       const { taskDefinition } = await ecs().send(new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinitionArn }));
       const { taskDefinition: newest } = await ecs().send(new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinition!.family! }));
       const { Parameter } = await new SSMClient(sdkConfig(emulator)).send(
-        new GetParameterCommand({ Name: imageTagParameterName(ENVIRONMENT, service) }),
+        new GetParameterCommand({ Name: imageTagParameterName(ENVIRONMENT, service.name) }),
       );
       const image = taskDefinition!.containerDefinitions!.find((c) => c.name === service.name)!.image;
       return { taskDefinitionArn, newestArn: newest!.taskDefinitionArn!, image, parameter: Parameter!.Value };

@@ -11,7 +11,7 @@ import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
 import type { AwsContext } from "../aws-context";
 import { QUEUE_DEPTH_METRIC, type ServiceDefinition, type ServiceSizing } from "../config";
 import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../iam";
-import { PROJECT, serviceRoleName, taskFamilyName } from "../naming";
+import { imageTagParameterName, serviceRoleName, taskFamilyName } from "../naming";
 import { encodeContainerDefinitions, type ContainerDefinition } from "../policy";
 import type { CapacityProviderStrategyItem } from "./ecs-cluster";
 import { EncryptedLogGroup } from "./log-group";
@@ -97,7 +97,7 @@ export class FargateService extends Construct {
     // The pipeline writes the released tag here; Terraform reads it back on every plan (ignore_changes
     // keeps Terraform from resetting it), so a deploy never shows up as drift. README "Delivery".
     const imageTag = new SsmParameter(this, "image-tag", {
-      name: imageTagParameterName(props.environmentName, service),
+      name: imageTagParameterName(props.environmentName, service.name),
       type: "String",
       insecureValue: props.initialImageTag,
       description: `Image tag of ${service.repositoryName} that ${resourceName} runs; written by the delivery pipeline`,
@@ -249,9 +249,4 @@ export class FargateService extends Construct {
       });
     }
   }
-}
-
-/** Where the delivery pipeline writes the tag it released (the deploy role may write exactly these). */
-export function imageTagParameterName(environmentName: string, service: ServiceDefinition): string {
-  return `/${PROJECT}/${environmentName}/deploy/${service.name}-image-tag`;
 }
