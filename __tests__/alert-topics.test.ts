@@ -1,6 +1,6 @@
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { lookUpAwsContext } from "../src/aws-context";
+import { lookUpAwsContext } from "../src/core/aws-context";
 import { AlertTopics } from "../src/constructs/alert-topics";
 import { PolicyGuard } from "../src/policy/policy-guard";
 import { dataAt, refTo, resourceAt, resourcesOf, type SynthesizedStack } from "./support/stacks";

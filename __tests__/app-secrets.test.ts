@@ -1,6 +1,6 @@
 import { TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { lookUpAwsContext } from "../src/aws-context";
+import { lookUpAwsContext } from "../src/core/aws-context";
 import { AppSecrets, type AppSecretsProps } from "../src/constructs/app-secrets";
 import { PolicyGuard } from "../src/policy/policy-guard";
 import { dataAt, refTo, resourceAt, resourcesOf, type SynthesizedStack } from "./support/stacks";

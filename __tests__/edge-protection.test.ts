@@ -1,6 +1,6 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { lookUpAwsContext } from "../src/aws-context";
+import { lookUpAwsContext } from "../src/core/aws-context";
 import { EdgeProtection, type WafMode } from "../src/constructs/edge-protection";
 import { PolicyGuard } from "../src/policy/policy-guard";
 import { dataAt, refTo, resourceAt, type SynthesizedStack } from "./support/stacks";

@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { lookUpAwsContext } from "../src/aws-context";
-import { policyDocument } from "../src/iam";
+import { lookUpAwsContext } from "../src/core/aws-context";
+import { policyDocument } from "../src/core/iam";
 import { APP_METRICS, APP_NAMESPACES, LOG_METRICS, putAppMetricsStatement } from "../src/constructs/app-metrics";
 import { Observability, type ObservabilityProps, type ObservedService } from "../src/constructs/observability";
 import { PolicyGuard } from "../src/policy/policy-guard";

@@ -11,8 +11,8 @@ import { workloadBoundaryArn } from "./ci-names";
  * are kept apart as `unscoped*`, to be granted on "*" in one place.
  */
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, type ServiceDefinition } from "./config";
-import type { PolicyStatement } from "./iam";
-import { PROJECT, imageTagParameterName, scopedName, serviceRoleName, taskFamilyName } from "./naming";
+import type { PolicyStatement } from "./core/iam";
+import { PROJECT, imageTagParameterName, scopedName, serviceRoleName, taskFamilyName } from "./core/naming";
 
 /** An environment the CI roles reach: its name (resource names) and region (ARNs). */
 export interface CiEnvironment {

@@ -15,7 +15,7 @@ import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, resolveEnvironments, type ServiceDefinition } from "../../src/config";
 import { ROLLOUT_SCRIPT } from "../../src/constructs/github-delivery-workflow";
-import { imageTagParameterName } from "../../src/naming";
+import { imageTagParameterName } from "../../src/core/naming";
 import { sdkConfig, type Emulator } from "../support/emulator";
 import { planChanges } from "../support/terraform";
 

@@ -2,9 +2,9 @@ import { Construct } from "constructs";
 import { DataAwsElbServiceAccount } from "@cdktf/provider-aws/lib/data-aws-elb-service-account";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
-import type { AwsContext } from "../aws-context";
+import type { AwsContext } from "../core/aws-context";
 import { suppress } from "../policy";
-import { PrivateBucket } from "./private-bucket";
+import { PrivateBucket } from "../blocks/private-bucket";
 
 export interface AccessLogsBucketProps {
   readonly aws: AwsContext;

@@ -3,10 +3,10 @@ import { TerraformIterator } from "cdktf";
 import { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import { SnsTopicPolicy } from "@cdktf/provider-aws/lib/sns-topic-policy";
 import { SnsTopicSubscription } from "@cdktf/provider-aws/lib/sns-topic-subscription";
-import type { AwsContext } from "../aws-context";
-import { policyDocument, type PolicyStatement } from "../iam";
-import { PROJECT } from "../naming";
-import { EncryptionKey } from "./kms-key";
+import type { AwsContext } from "../core/aws-context";
+import { policyDocument, type PolicyStatement } from "../core/iam";
+import { PROJECT } from "../core/naming";
+import { EncryptionKey } from "../blocks/encryption-key";
 
 export interface AlertTopicsProps {
   readonly aws: AwsContext;

@@ -1,4 +1,4 @@
-import type { PolicyStatement } from "../iam";
+import type { PolicyStatement } from "../core/iam";
 
 /**
  * The contract between the application and the monitoring stack: every metric the dashboard and

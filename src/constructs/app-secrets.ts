@@ -4,11 +4,11 @@ import { CloudwatchEventRule } from "@cdktf/provider-aws/lib/cloudwatch-event-ru
 import { CloudwatchEventTarget } from "@cdktf/provider-aws/lib/cloudwatch-event-target";
 import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
-import type { AwsContext } from "../aws-context";
-import type { PolicyStatement } from "../iam";
-import { PROJECT, scopedName } from "../naming";
+import type { AwsContext } from "../core/aws-context";
+import type { PolicyStatement } from "../core/iam";
+import { PROJECT, scopedName } from "../core/naming";
 import { suppress } from "../policy/suppressions";
-import { EncryptionKey } from "./kms-key";
+import { EncryptionKey } from "../blocks/encryption-key";
 
 export interface AppSecretsProps {
   readonly aws: AwsContext;

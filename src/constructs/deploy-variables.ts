@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { hcl, rootVariable } from "../terraform-variables";
+import { hcl, rootVariable } from "../core/terraform-variables";
 import { DOMAIN_NAME_MAX_LENGTH, DOMAIN_NAME_PATTERN, IMAGE_TAG_PATTERN, type ServiceDefinition } from "../config";
 
 export interface DeployVariablesProps {

@@ -8,9 +8,9 @@ import { GuarddutyDetectorFeature } from "@cdktf/provider-aws/lib/guardduty-dete
 import { Wafv2WebAcl, type Wafv2WebAclRule } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { Wafv2WebAclLoggingConfiguration } from "@cdktf/provider-aws/lib/wafv2-web-acl-logging-configuration";
-import type { AwsContext } from "../aws-context";
-import { policyDocument } from "../iam";
-import { EncryptedLogGroup } from "./log-group";
+import type { AwsContext } from "../core/aws-context";
+import { policyDocument } from "../core/iam";
+import { EncryptedLogGroup } from "../blocks/encrypted-log-group";
 
 /**
  * "count" evaluates every rule but only counts matches: the first rollout in an environment runs in

@@ -8,13 +8,13 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { ServiceDiscoveryService } from "@cdktf/provider-aws/lib/service-discovery-service";
 import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
-import type { AwsContext } from "../aws-context";
+import type { AwsContext } from "../core/aws-context";
 import { QUEUE_DEPTH_METRIC, type ServiceDefinition, type ServiceSizing } from "../config";
-import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../iam";
-import { imageTagParameterName, serviceRoleName, taskFamilyName } from "../naming";
+import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../core/iam";
+import { imageTagParameterName, serviceRoleName, taskFamilyName } from "../core/naming";
 import { encodeContainerDefinitions, type ContainerDefinition } from "../policy";
 import type { CapacityProviderStrategyItem } from "./ecs-cluster";
-import { EncryptedLogGroup } from "./log-group";
+import { EncryptedLogGroup } from "../blocks/encrypted-log-group";
 import { otelAppEnvironment, otelCollectorSidecar, xrayTaskRoleStatement } from "./tracing";
 
 /** A task-definition `secrets` entry: an environment variable filled from Secrets Manager or SSM. */

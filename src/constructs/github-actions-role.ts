@@ -3,7 +3,7 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { GITHUB_OIDC_HOST } from "../ci-names";
-import { policyDocument, type PolicyStatement } from "../iam";
+import { policyDocument, type PolicyStatement } from "../core/iam";
 
 /** The audience GitHub's token carries for AWS (aws-actions/configure-aws-credentials). */
 export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";

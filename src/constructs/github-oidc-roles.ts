@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
-import type { AwsContext } from "../aws-context";
+import type { AwsContext } from "../core/aws-context";
 import { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS, GITHUB_OIDC_HOST } from "../ci-names";
 import { applyPolicies, deployStatements, planPolicies, type CiEnvironment, type CiScope } from "../ci-permissions";
 import type { GithubConfig } from "../config";

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { hcl, rootVariable } from "../terraform-variables";
+import { hcl, rootVariable } from "../core/terraform-variables";
 import { Fn, TerraformVariable, Token, type TerraformVariableConfig } from "cdktf";
 import type { GithubEnvironmentReviewers } from "./github-environment";
 

@@ -7,7 +7,7 @@ import {
   type CloudwatchMetricAlarmConfig,
   type CloudwatchMetricAlarmMetricQuery,
 } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
-import type { AwsContext } from "../aws-context";
+import type { AwsContext } from "../core/aws-context";
 import type { EnvironmentConfig } from "../config/schema";
 import { APP_METRICS, APP_NAMESPACES, LOG_METRICS, type AppMetric } from "./app-metrics";
 

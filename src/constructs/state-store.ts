@@ -3,10 +3,10 @@ import { DynamodbTable } from "@cdktf/provider-aws/lib/dynamodb-table";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
-import type { AwsContext } from "../aws-context";
-import type { PolicyStatement } from "../iam";
-import { EncryptionKey } from "./kms-key";
-import { PrivateBucket } from "./private-bucket";
+import type { AwsContext } from "../core/aws-context";
+import type { PolicyStatement } from "../core/iam";
+import { EncryptionKey } from "../blocks/encryption-key";
+import { PrivateBucket } from "../blocks/private-bucket";
 
 export interface StateStoreProps {
   readonly aws: AwsContext;

@@ -1,4 +1,4 @@
-import type { PolicyStatement } from "../iam";
+import type { PolicyStatement } from "../core/iam";
 import type { ContainerDefinition } from "../policy/container-definitions";
 
 /**

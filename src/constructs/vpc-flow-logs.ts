@@ -2,9 +2,9 @@ import { Construct } from "constructs";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import type { AwsContext } from "../aws-context";
-import { policyDocument, serviceTrustPolicy } from "../iam";
-import { EncryptedLogGroup } from "./log-group";
+import type { AwsContext } from "../core/aws-context";
+import { policyDocument, serviceTrustPolicy } from "../core/iam";
+import { EncryptedLogGroup } from "../blocks/encrypted-log-group";
 
 export interface VpcFlowLogsProps {
   readonly aws: AwsContext;

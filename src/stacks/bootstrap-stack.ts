@@ -1,14 +1,14 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { lookUpAwsContext } from "../aws-context";
+import { lookUpAwsContext } from "../core/aws-context";
 import { stateKey } from "../backends";
 import { DEFAULT_STATE_BUCKET_PREFIX, DEFAULT_STATE_KEY_PREFIX, type EnvironmentConfig, type ProjectConfig } from "../config";
 import { GithubOidcRoles } from "../constructs/github-oidc-roles";
 import { StateStore } from "../constructs/state-store";
-import { environmentStackName, PROJECT } from "../naming";
+import { environmentStackName, PROJECT } from "../core/naming";
 import { PolicyGuard } from "../policy";
-import { WorkloadBoundary } from "../constructs/workload-boundary";
+import { WorkloadBoundary } from "../account/workload-boundary";
 
 /** The stack every other stack depends on: applied first, with local state, by an administrator. */
 export const BOOTSTRAP_STACK_NAME = `${PROJECT}-bootstrap`;

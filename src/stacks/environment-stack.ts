@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { lookUpAwsContext } from "../aws-context";
+import { lookUpAwsContext } from "../core/aws-context";
 import {
   ALB_ACCESS_LOG_PREFIX,
   BACKEND,
@@ -26,13 +26,13 @@ import { AlertTopics } from "../constructs/alert-topics";
 import { putAppMetricsStatement } from "../constructs/app-metrics";
 import { AppSecrets } from "../constructs/app-secrets";
 import { Observability } from "../constructs/observability";
-import { EncryptionKey, logsKeyUsage } from "../constructs/kms-key";
+import { EncryptionKey, logsKeyUsage } from "../blocks/encryption-key";
 import { NetworkAcls } from "../constructs/network-acls";
 import { Networking } from "../constructs/networking";
 import { SecurityGroups } from "../constructs/security-groups";
 import { VpcEndpoints } from "../constructs/vpc-endpoints";
 import { VpcFlowLogs } from "../constructs/vpc-flow-logs";
-import { environmentStackName, scopedName } from "../naming";
+import { environmentStackName, scopedName } from "../core/naming";
 import { PolicyGuard } from "../policy";
 import { workloadBoundaryArn } from "../ci-names";
 

@@ -8,7 +8,7 @@ import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, type EnvironmentConfig
 import { DeliveryWorkflowFile, loadDeliveryWorkflow } from "../constructs/github-delivery-workflow";
 import { GithubDeploymentEnvironment } from "../constructs/github-environment";
 import { GithubVariables } from "../constructs/github-variables";
-import { PROJECT } from "../naming";
+import { PROJECT } from "../core/naming";
 
 export const GITHUB_STACK_NAME = `${PROJECT}-github`;
 

@@ -3,7 +3,7 @@ import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
-import { policyDocument, type PolicyStatement } from "../iam";
+import { policyDocument, type PolicyStatement } from "../core/iam";
 
 export interface PrivateBucketProps {
   readonly bucketName: string;

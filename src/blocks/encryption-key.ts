@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import type { AwsContext } from "../aws-context";
-import { policyDocument, type PolicyStatement } from "../iam";
+import type { AwsContext } from "../core/aws-context";
+import { policyDocument, type PolicyStatement } from "../core/iam";
 
 export interface EncryptionKeyProps {
   readonly aws: AwsContext;

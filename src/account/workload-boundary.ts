@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import type { AwsContext } from "../aws-context";
+import type { AwsContext } from "../core/aws-context";
 import { WORKLOAD_BOUNDARY_POLICY_NAME } from "../ci-names";
-import { policyDocument } from "../iam";
+import { policyDocument } from "../core/iam";
 import { suppress } from "../policy";
 
 /**
