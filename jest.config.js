@@ -8,6 +8,11 @@ const shared = {
   // Transpile only: the types layer runs `tsc --noEmit`, which keeps every other layer fast.
   transform: { "^.+\\.ts$": ["ts-jest", { diagnostics: false }] },
   setupFiles: ["<rootDir>/__tests__/support/jest-setup.ts"],
+  // The examples import the package by name, as a consumer would (tsconfig.json "paths" for tsc and tsx).
+  moduleNameMapper: {
+    "^recipe-chatbot-infra$": "<rootDir>/src/index.ts",
+    "^recipe-chatbot-infra/(.*)$": "<rootDir>/src/modules/$1/index.ts",
+  },
 };
 
 /** @type {import('jest').Config} */

@@ -1,23 +1,29 @@
 import { TerraformOutput, TerraformStack, TerraformVariable, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { lookUpAwsContext } from "../src/core/aws-context";
-import { AlertTopics } from "../src/constructs/alert-topics";
+import { AlertTopics } from "../src/modules/monitoring/alert-topics";
 import { PolicyGuard } from "../src/policy/policy-guard";
-import { dataAt, refTo, resourceAt, resourcesOf, type SynthesizedStack } from "./support/stacks";
+import { dataAt, refTo, resourceAt, resourcesOf, synthEnvironment, type SynthesizedStack } from "./support/stacks";
 
-/** A stack holding only AlertTopics, fed e-mail lists from Terraform variables as the lead does. */
+/**
+ * A stack holding only AlertTopics with the props the Recipe Chatbot gives it (the guide's two
+ * topics under one key aliased per environment), fed e-mail lists from Terraform variables as the
+ * chatbot's DeployVariables does. The chatbot's own names are checked on the real stack below.
+ */
 function topicsStack(): TerraformStack {
   const stack = new TerraformStack(Testing.app(), "alert-topics-test");
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   const emails = (name: string) => new TerraformVariable(stack, name, { type: "list(string)", default: [] }).listValue;
   const topics = new AlertTopics(stack, "alerts", {
     aws: lookUpAwsContext(stack, "us-east-1"),
-    namePrefix: "recipe-chatbot-prod",
-    alertEmails: emails("alert_emails"),
-    criticalEmails: emails("critical_emails"),
+    kms: { keyAlias: "recipe-chatbot-prod-alerts", description: "SNS alert topic encryption for recipe-chatbot-prod" },
+    topics: [
+      { id: "alerts", name: "recipe-chatbot-alerts", emails: emails("alert_emails") },
+      { id: "critical", name: "recipe-chatbot-critical", emails: emails("critical_emails") },
+    ],
   });
   // Outputs show what the readonly fields resolve to.
-  new TerraformOutput(stack, "exposed", { value: { alerts: topics.alertsTopicArn, critical: topics.criticalTopicArn, key: topics.keyArn } });
+  new TerraformOutput(stack, "exposed", { value: { alerts: topics.topicArns.alerts, critical: topics.topicArns.critical, key: topics.keyArn } });
   return stack;
 }
 
@@ -25,8 +31,32 @@ const s = JSON.parse(Testing.synth(topicsStack())) as SynthesizedStack;
 const identity = "${data.aws_caller_identity.caller-identity.account_id}";
 const partition = "${data.aws_partition.partition.partition}";
 
-describe("AlertTopics (guide: Monitoring Dashboard notifications)", () => {
+describe("the Recipe Chatbot's alert topics (guide: Monitoring Dashboard notifications)", () => {
+  const prod = synthEnvironment("prod");
+
   it("creates exactly the guide's two topics, recipe-chatbot-alerts and recipe-chatbot-critical", () => {
+    expect(resourcesOf(prod, "aws_sns_topic").map(([, t]) => t.name).sort()).toEqual(["recipe-chatbot-alerts", "recipe-chatbot-critical"]);
+  });
+
+  it.each(["alerts", "critical"])("encrypts the %s topic with one rotating key aliased per environment", (kind) => {
+    expect(resourceAt(prod, "aws_sns_topic", `app/alert-topics/${kind}`).kms_master_key_id).toBe(refTo(prod, "aws_kms_key", "app/alert-topics/key/key", "arn"));
+    expect(resourceAt(prod, "aws_kms_key", "app/alert-topics/key/key")).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
+    expect(resourceAt(prod, "aws_kms_alias", "app/alert-topics/key/alias").name).toBe("alias/recipe-chatbot-prod-alerts");
+  });
+
+  it.each([
+    ["alerts", "alert_emails"],
+    ["critical", "critical_emails"],
+  ])("subscribes the %s topic to every address of the deploy input var.%s", (kind, variable) => {
+    expect(resourceAt(prod, "aws_sns_topic_subscription", `app/alert-topics/${kind}-email`)).toMatchObject({
+      for_each: `\${toset(var.${variable})}`,
+      protocol: "email",
+    });
+  });
+});
+
+describe("AlertTopics (guide: Monitoring Dashboard notifications)", () => {
+  it("creates exactly the two topics it is given", () => {
     expect(resourcesOf(s, "aws_sns_topic").map(([, t]) => t.name).sort()).toEqual(["recipe-chatbot-alerts", "recipe-chatbot-critical"]);
   });
 
@@ -34,7 +64,7 @@ describe("AlertTopics (guide: Monitoring Dashboard notifications)", () => {
     expect(resourceAt(s, "aws_sns_topic", `alerts/${kind}`).kms_master_key_id).toBe(refTo(s, "aws_kms_key", "alerts/key/key", "arn"));
   });
 
-  it("uses one rotating key aliased per environment", () => {
+  it("uses one rotating key for both topics, under the alias it is given", () => {
     expect(resourcesOf(s, "aws_kms_key")).toHaveLength(1);
     expect(resourceAt(s, "aws_kms_key", "alerts/key/key")).toMatchObject({ enable_key_rotation: true, deletion_window_in_days: 30 });
     expect(resourceAt(s, "aws_kms_alias", "alerts/key/alias").name).toBe("alias/recipe-chatbot-prod-alerts");
@@ -114,9 +144,11 @@ describe("AlertTopics (guide: Monitoring Dashboard notifications)", () => {
     new AwsProvider(literal, "aws", { region: "us-east-1" });
     new AlertTopics(literal, "alerts", {
       aws: lookUpAwsContext(literal, "us-east-1"),
-      namePrefix: "recipe-chatbot-dev",
-      alertEmails: ["ops@example.com", "dev@example.com"],
-      criticalEmails: [],
+      kms: { keyAlias: "recipe-chatbot-dev-alerts" },
+      topics: [
+        { id: "alerts", name: "recipe-chatbot-alerts", emails: ["ops@example.com", "dev@example.com"] },
+        { id: "critical", name: "recipe-chatbot-critical", emails: [] },
+      ],
     });
     const synthesized = JSON.parse(Testing.synth(literal)) as SynthesizedStack;
     expect(resourceAt(synthesized, "aws_sns_topic_subscription", "alerts/alerts-email").for_each).toBe(

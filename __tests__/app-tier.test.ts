@@ -8,36 +8,36 @@ const dev = synthEnvironment("dev");
 
 describe("load balancer (guide: Application Load Balancer Setup)", () => {
   it("is internet-facing over both public subnets with alb-sg and hardened HTTP handling", () => {
-    expect(resourceAt(prod, "aws_lb", "load-balancer/alb")).toMatchObject({
+    expect(resourceAt(prod, "aws_lb", "app/load-balancer/alb")).toMatchObject({
       name: "recipe-chatbot-prod-alb",
       load_balancer_type: "application",
       internal: false,
       ip_address_type: "dualstack",
-      subnets: [refTo(prod, "aws_subnet", "networking/public-us-east-1a"), refTo(prod, "aws_subnet", "networking/public-us-east-1b")],
-      security_groups: [refTo(prod, "aws_security_group", "security-groups/alb-sg")],
+      subnets: [refTo(prod, "aws_subnet", "app/networking/tiers/public-us-east-1a"), refTo(prod, "aws_subnet", "app/networking/tiers/public-us-east-1b")],
+      security_groups: [refTo(prod, "aws_security_group", "app/load-balancer/security-group")],
       drop_invalid_header_fields: true,
       desync_mitigation_mode: "defensive",
-      access_logs: { enabled: true, prefix: "alb", bucket: refTo(prod, "aws_s3_bucket_policy", "alb-access-logs/bucket/bucket-policy", "bucket") },
+      access_logs: { enabled: true, prefix: "alb", bucket: refTo(prod, "aws_s3_bucket_policy", "app/load-balancer/access-logs/bucket/bucket-policy", "bucket") },
     });
   });
 
   it("has deletion protection in prod only", () => {
-    expect(resourceAt(prod, "aws_lb", "load-balancer/alb").enable_deletion_protection).toBe(true);
-    expect(resourceAt(dev, "aws_lb", "load-balancer/alb").enable_deletion_protection).toBe(false);
+    expect(resourceAt(prod, "aws_lb", "app/load-balancer/alb").enable_deletion_protection).toBe(true);
+    expect(resourceAt(dev, "aws_lb", "app/load-balancer/alb").enable_deletion_protection).toBe(false);
   });
 
   it("terminates HTTPS on 443 with the ACM certificate and a TLS 1.3 policy, frontend by default", () => {
-    expect(resourceAt(prod, "aws_lb_listener", "load-balancer/https")).toMatchObject({
+    expect(resourceAt(prod, "aws_lb_listener", "app/load-balancer/https")).toMatchObject({
       port: 443,
       protocol: "HTTPS",
       ssl_policy: "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09",
-      certificate_arn: refTo(prod, "aws_acm_certificate_validation", "certificate/validation", "certificate_arn"),
-      default_action: [{ type: "forward", target_group_arn: refTo(prod, "aws_lb_target_group", "load-balancer/frontend-target-group", "arn") }],
+      certificate_arn: refTo(prod, "aws_acm_certificate_validation", "app/load-balancer/certificate/validation", "certificate_arn"),
+      default_action: [{ type: "forward", target_group_arn: refTo(prod, "aws_lb_target_group", "app/load-balancer/frontend-target-group", "arn") }],
     });
   });
 
   it("answers HTTP on 80 with a 301 to HTTPS 443 and nothing else", () => {
-    expect(resourceAt(prod, "aws_lb_listener", "load-balancer/http")).toMatchObject({
+    expect(resourceAt(prod, "aws_lb_listener", "app/load-balancer/http")).toMatchObject({
       port: 80,
       protocol: "HTTP",
       default_action: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", status_code: "HTTP_301" } }],
@@ -46,11 +46,11 @@ describe("load balancer (guide: Application Load Balancer Setup)", () => {
 
   it("routes /api/*, /health, /docs and /openapi.json to the backend at priority 100", () => {
     expect(BACKEND_PATHS).toEqual(["/api/*", "/health", "/docs", "/openapi.json"]);
-    expect(resourceAt(prod, "aws_lb_listener_rule", "load-balancer/backend-paths")).toMatchObject({
-      listener_arn: refTo(prod, "aws_lb_listener", "load-balancer/https", "arn"),
+    expect(resourceAt(prod, "aws_lb_listener_rule", "app/load-balancer/backend-rule")).toMatchObject({
+      listener_arn: refTo(prod, "aws_lb_listener", "app/load-balancer/https", "arn"),
       priority: 100,
       condition: [{ path_pattern: { values: BACKEND_PATHS } }],
-      action: [{ type: "forward", target_group_arn: refTo(prod, "aws_lb_target_group", "load-balancer/backend-target-group", "arn") }],
+      action: [{ type: "forward", target_group_arn: refTo(prod, "aws_lb_target_group", "app/load-balancer/backend-target-group", "arn") }],
     });
   });
 
@@ -58,7 +58,7 @@ describe("load balancer (guide: Application Load Balancer Setup)", () => {
     ["backend", 8000, "/health", "200"],
     ["frontend", 3000, "/", "200-399"],
   ])("%s target group: ip targets on %i, health check %s, 2 healthy / 3 unhealthy / 5 s / 30 s", (name, port, path, matcher) => {
-    expect(resourceAt(prod, "aws_lb_target_group", `load-balancer/${name}-target-group`)).toMatchObject({
+    expect(resourceAt(prod, "aws_lb_target_group", `app/load-balancer/${name}-target-group`)).toMatchObject({
       port,
       protocol: "HTTP",
       target_type: "ip",
@@ -70,20 +70,20 @@ describe("load balancer (guide: Application Load Balancer Setup)", () => {
 
 describe("ALB access logs bucket", () => {
   it("is SSE-S3 (what ALB log delivery supports), private, owner-enforced and expiring", () => {
-    expect(resourceAt(prod, "aws_s3_bucket_server_side_encryption_configuration", "alb-access-logs/encryption").rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe("AES256");
-    expect(resourceAt(prod, "aws_s3_bucket_public_access_block", "alb-access-logs/bucket/public-access-block")).toMatchObject({
+    expect(resourceAt(prod, "aws_s3_bucket_server_side_encryption_configuration", "app/load-balancer/access-logs/encryption").rule[0].apply_server_side_encryption_by_default.sse_algorithm).toBe("AES256");
+    expect(resourceAt(prod, "aws_s3_bucket_public_access_block", "app/load-balancer/access-logs/bucket/public-access-block")).toMatchObject({
       block_public_acls: true,
       block_public_policy: true,
       ignore_public_acls: true,
       restrict_public_buckets: true,
     });
-    expect(resourceAt(prod, "aws_s3_bucket_ownership_controls", "alb-access-logs/bucket/ownership").rule.object_ownership).toBe("BucketOwnerEnforced");
-    expect(resourceAt(prod, "aws_s3_bucket_lifecycle_configuration", "alb-access-logs/lifecycle").rule[0].expiration).toEqual([{ days: 365 }]);
-    expect(resourceAt(dev, "aws_s3_bucket_lifecycle_configuration", "alb-access-logs/lifecycle").rule[0].expiration).toEqual([{ days: 30 }]);
+    expect(resourceAt(prod, "aws_s3_bucket_ownership_controls", "app/load-balancer/access-logs/bucket/ownership").rule.object_ownership).toBe("BucketOwnerEnforced");
+    expect(resourceAt(prod, "aws_s3_bucket_lifecycle_configuration", "app/load-balancer/access-logs/lifecycle").rule[0].expiration).toEqual([{ days: 365 }]);
+    expect(resourceAt(dev, "aws_s3_bucket_lifecycle_configuration", "app/load-balancer/access-logs/lifecycle").rule[0].expiration).toEqual([{ days: 30 }]);
   });
 
   it("lets only the regional ELB account write logs, and denies non-TLS access", () => {
-    const statements = dataAt(prod, "aws_iam_policy_document", "alb-access-logs/bucket/policy").statement;
+    const statements = dataAt(prod, "aws_iam_policy_document", "app/load-balancer/access-logs/bucket/policy").statement;
     expect(statements[0]).toMatchObject({ effect: "Allow", actions: ["s3:PutObject"], principals: [{ type: "AWS" }] });
     expect(statements[1]).toMatchObject({ effect: "Deny", condition: [{ test: "Bool", variable: "aws:SecureTransport", values: ["false"] }] });
   });
@@ -104,26 +104,26 @@ describe("DNS and TLS", () => {
   });
 
   it("issues a DNS-validated certificate with CT logging, replaced before destroyed", () => {
-    expect(resourceAt(prod, "aws_acm_certificate", "certificate/certificate")).toMatchObject({
+    expect(resourceAt(prod, "aws_acm_certificate", "app/load-balancer/certificate/certificate")).toMatchObject({
       domain_name: "${var.domain_name}",
       validation_method: "DNS",
       options: { certificate_transparency_logging_preference: "ENABLED" },
       lifecycle: { create_before_destroy: true },
     });
-    expect(resourceAt(prod, "aws_route53_record", "certificate/validation-record")).toMatchObject({ zone_id: "${var.hosted_zone_id}", for_each: expect.any(String) });
+    expect(resourceAt(prod, "aws_route53_record", "app/load-balancer/certificate/validation-record")).toMatchObject({ zone_id: "${var.hosted_zone_id}", for_each: expect.any(String) });
   });
 
   it.each(["A", "AAAA"])("aliases the domain to the dual-stack ALB with an %s record", (type) => {
-    expect(resourceAt(prod, "aws_route53_record", `dns/alias-${type.toLowerCase()}`)).toMatchObject({
+    expect(resourceAt(prod, "aws_route53_record", `app/load-balancer/dns/alias-${type.toLowerCase()}`)).toMatchObject({
       name: "${var.domain_name}",
       type,
       zone_id: "${var.hosted_zone_id}",
-      alias: { name: refTo(prod, "aws_lb", "load-balancer/alb", "dns_name"), zone_id: refTo(prod, "aws_lb", "load-balancer/alb", "zone_id"), evaluate_target_health: true },
+      alias: { name: refTo(prod, "aws_lb", "app/load-balancer/alb", "dns_name"), zone_id: refTo(prod, "aws_lb", "app/load-balancer/alb", "zone_id"), evaluate_target_health: true },
     });
   });
 
   it("health-checks https://DOMAIN/health", () => {
-    expect(resourceAt(prod, "aws_route53_health_check", "dns/health-check")).toMatchObject({
+    expect(resourceAt(prod, "aws_route53_health_check", "app/load-balancer/dns/health-check")).toMatchObject({
       type: "HTTPS",
       fqdn: "${var.domain_name}",
       port: 443,
@@ -134,83 +134,83 @@ describe("DNS and TLS", () => {
 
 describe("container registry", () => {
   it.each(["backend", "frontend"])("recipe-chatbot-%s: scan on push, immutable tags, KMS, bounded image count", (name) => {
-    expect(resourceAt(prod, "aws_ecr_repository", `${name}-registry/repository`)).toMatchObject({
+    expect(resourceAt(prod, "aws_ecr_repository", `app/${name}/registry/repository`)).toMatchObject({
       name: `recipe-chatbot-${name}`,
       image_tag_mutability: "IMMUTABLE",
       image_scanning_configuration: { scan_on_push: true },
       encryption_configuration: [{ encryption_type: "KMS" }],
     });
-    const policy = JSON.parse(resourceAt(prod, "aws_ecr_lifecycle_policy", `${name}-registry/lifecycle`).policy);
+    const policy = JSON.parse(resourceAt(prod, "aws_ecr_lifecycle_policy", `app/${name}/registry/lifecycle`).policy);
     expect(policy.rules[1].selection).toEqual({ tagStatus: "any", countType: "imageCountMoreThan", countNumber: 30 });
   });
 });
 
 describe("ECS cluster", () => {
   it("enables Container Insights and offers FARGATE and FARGATE_SPOT", () => {
-    expect(resourceAt(prod, "aws_ecs_cluster", "cluster/cluster")).toMatchObject({
+    expect(resourceAt(prod, "aws_ecs_cluster", "app/cluster/cluster")).toMatchObject({
       name: "recipe-chatbot-cluster",
       setting: [{ name: "containerInsights", value: "enhanced" }],
     });
-    expect(resourceAt(prod, "aws_ecs_cluster_capacity_providers", "cluster/capacity-providers").capacity_providers).toEqual(["FARGATE", "FARGATE_SPOT"]);
+    expect(resourceAt(prod, "aws_ecs_cluster_capacity_providers", "app/cluster/capacity-providers").capacity_providers).toEqual(["FARGATE", "FARGATE_SPOT"]);
   });
 
   it("keeps an on-demand base in prod and runs dev on Spot", () => {
-    expect(resourceAt(prod, "aws_ecs_cluster_capacity_providers", "cluster/capacity-providers").default_capacity_provider_strategy).toEqual([
+    expect(resourceAt(prod, "aws_ecs_cluster_capacity_providers", "app/cluster/capacity-providers").default_capacity_provider_strategy).toEqual([
       { capacity_provider: "FARGATE", base: 2, weight: 1 },
       { capacity_provider: "FARGATE_SPOT", weight: 3 },
     ]);
-    expect(resourceAt(dev, "aws_ecs_cluster_capacity_providers", "cluster/capacity-providers").default_capacity_provider_strategy).toEqual([
+    expect(resourceAt(dev, "aws_ecs_cluster_capacity_providers", "app/cluster/capacity-providers").default_capacity_provider_strategy).toEqual([
       { capacity_provider: "FARGATE", base: 0, weight: 0 },
       { capacity_provider: "FARGATE_SPOT", weight: 1 },
     ]);
   });
 
   it("has a private DNS namespace for service discovery", () => {
-    expect(resourceAt(prod, "aws_service_discovery_private_dns_namespace", "cluster/namespace")).toMatchObject({
+    expect(resourceAt(prod, "aws_service_discovery_private_dns_namespace", "app/cluster/namespace")).toMatchObject({
       name: "recipe-chatbot.internal",
-      vpc: refTo(prod, "aws_vpc", "networking/vpc"),
+      vpc: refTo(prod, "aws_vpc", "app/networking/tiers/vpc"),
     });
   });
 });
 
 describe("Fargate services", () => {
   const stack = new EnvironmentStack(Testing.app(), { config: environment("prod") });
-  const containers = (name: "backend" | "frontend") => stack.services[name].containerDefinitions;
+  const containers = (name: "backend" | "frontend") => stack.app.services[name].containerDefinitions;
 
   it.each([
     ["backend", "512", "1024", 8000, 2],
     ["frontend", "256", "512", 3000, 2],
   ])("%s task: %s CPU / %s MiB, port %i, %i tasks at first", (name, cpu, memory, port, desired) => {
-    const task = resourceAt(prod, "aws_ecs_task_definition", `${name}-service/task-definition`);
+    const task = resourceAt(prod, "aws_ecs_task_definition", `app/${name}/task-definition`);
     expect(task).toMatchObject({
       family: `recipe-chatbot-prod-${name}`,
       cpu,
       memory,
       network_mode: "awsvpc",
       requires_compatibilities: ["FARGATE"],
-      execution_role_arn: refTo(prod, "aws_iam_role", `${name}-service/execution-role`, "arn"),
-      task_role_arn: refTo(prod, "aws_iam_role", `${name}-service/task-role`, "arn"),
+      execution_role_arn: refTo(prod, "aws_iam_role", `app/${name}/execution-role`, "arn"),
+      task_role_arn: refTo(prod, "aws_iam_role", `app/${name}/task-role`, "arn"),
       volume: [{ name: "tmp" }],
       track_latest: true,
     });
     expect(task.container_definitions).toMatch(/^\$\{jsonencode\(/);
-    expect(resourceAt(prod, "aws_ecs_service", `${name}-service/service`)).toMatchObject({
+    expect(resourceAt(prod, "aws_ecs_service", `app/${name}/service`)).toMatchObject({
       name: `recipe-chatbot-${name}`,
       desired_count: desired,
       platform_version: "LATEST",
-      network_configuration: { assign_public_ip: false, security_groups: [refTo(prod, "aws_security_group", `security-groups/ecs-${name}-sg`)] },
-      load_balancer: [{ container_name: name, container_port: port, target_group_arn: refTo(prod, "aws_lb_target_group", `load-balancer/${name}-target-group`, "arn") }],
+      network_configuration: { assign_public_ip: false, security_groups: [refTo(prod, "aws_security_group", `app/${name}/security-group`)] },
+      load_balancer: [{ container_name: name, container_port: port, target_group_arn: refTo(prod, "aws_lb_target_group", `app/load-balancer/${name}-target-group`, "arn") }],
     });
   });
 
   it.each(["backend", "frontend"])("%s deploys 200 %% / 100 %% with a rolling-back circuit breaker and a grace period", (name) => {
-    expect(resourceAt(prod, "aws_ecs_service", `${name}-service/service`)).toMatchObject({
+    expect(resourceAt(prod, "aws_ecs_service", `app/${name}/service`)).toMatchObject({
       deployment_maximum_percent: 200,
       deployment_minimum_healthy_percent: 100,
       deployment_circuit_breaker: { enable: true, rollback: true },
       health_check_grace_period_seconds: 60,
       lifecycle: { ignore_changes: ["desired_count"] },
-      service_registries: { registry_arn: refTo(prod, "aws_service_discovery_service", `${name}-service/discovery`, "arn") },
+      service_registries: { registry_arn: refTo(prod, "aws_service_discovery_service", `app/${name}/discovery`, "arn") },
     });
   });
 
@@ -228,7 +228,7 @@ describe("Fargate services", () => {
       healthCheck: { command: expect.arrayContaining(["CMD"]), interval: 30, retries: 3 },
       logConfiguration: { logDriver: "awslogs", options: { "awslogs-region": "us-east-1", "awslogs-stream-prefix": name } },
     });
-    expect(resourceAt(prod, "aws_cloudwatch_log_group", `${name}-service/logs/group`).name).toBe(logGroup);
+    expect(resourceAt(prod, "aws_cloudwatch_log_group", `app/${name}/logs/group`).name).toBe(logGroup);
   });
 
   it("sets ENVIRONMENT per environment and points the frontend at the backend by its Cloud Map name", () => {
@@ -241,23 +241,23 @@ describe("Fargate services", () => {
     const frontendEnv = containers("frontend")[0].environment as { name: string; value: string }[];
     expect(frontendEnv.find((e) => e.name === "BACKEND_URL")!.value).toMatch(/^http:\/\/backend\..+:8000$/);
     const devStack = new EnvironmentStack(Testing.app(), { config: environment("dev") });
-    expect(devStack.services.backend.containerDefinitions[0].environment).toEqual([{ name: "ENVIRONMENT", value: "development" }]);
+    expect(devStack.app.services.backend.containerDefinitions[0].environment).toEqual([{ name: "ENVIRONMENT", value: "development" }]);
   });
 
   it("gives the API keys to the backend only; the frontend gets the shared settings", () => {
     const secretNames = (name: "backend" | "frontend") => (containers(name)[0].secrets ?? []).map((x) => x.name);
     expect(secretNames("backend")).toEqual(["OPENAI_API_KEY", "SERP_API_KEY", "LOG_LEVEL", "CORS_ORIGINS"]);
     expect(secretNames("frontend")).toEqual(["LOG_LEVEL", "CORS_ORIGINS"]);
-    const backendReads = dataAt(prod, "aws_iam_policy_document", "backend-service/execution-role-policy-document").statement.flatMap((x: any) => x.actions);
+    const backendReads = dataAt(prod, "aws_iam_policy_document", "app/backend/execution-role-policy-document").statement.flatMap((x: any) => x.actions);
     expect(backendReads).toContain("secretsmanager:GetSecretValue");
-    const frontendReads = dataAt(prod, "aws_iam_policy_document", "frontend-service/execution-role-policy-document").statement.flatMap((x: any) => x.actions);
+    const frontendReads = dataAt(prod, "aws_iam_policy_document", "app/frontend/execution-role-policy-document").statement.flatMap((x: any) => x.actions);
     expect(frontendReads).not.toContain("secretsmanager:GetSecretValue");
   });
 
   it("takes the image from the service's own repository at the tag the pipeline released (an SSM parameter)", () => {
     const image = containers("backend")[0].image as string;
     expect(Token.isUnresolved(image)).toBe(true);
-    const parameter = resourceAt(prod, "aws_ssm_parameter", "backend-service/image-tag");
+    const parameter = resourceAt(prod, "aws_ssm_parameter", "app/backend/image-tag");
     expect(parameter).toMatchObject({
       name: "/recipe-chatbot/prod/deploy/backend-image-tag",
       type: "String",
@@ -275,7 +275,7 @@ describe("autoscaling (guide: Auto Scaling Configuration)", () => {
       .map((p) => ({ name: p.name, ...p.target_tracking_scaling_policy_configuration }));
 
   it("backend: 2-20 tasks; CPU 70 %, memory 80 %, QueueDepth 5; cooldowns 300 s", () => {
-    expect(resourceAt(prod, "aws_appautoscaling_target", "backend-service/scaling-target")).toMatchObject({
+    expect(resourceAt(prod, "aws_appautoscaling_target", "app/backend/scaling-target")).toMatchObject({
       min_capacity: 2,
       max_capacity: 20,
       scalable_dimension: "ecs:service:DesiredCount",
@@ -295,22 +295,22 @@ describe("autoscaling (guide: Auto Scaling Configuration)", () => {
   });
 
   it("frontend: 2-10 tasks on CPU 70 % only", () => {
-    expect(resourceAt(prod, "aws_appautoscaling_target", "frontend-service/scaling-target")).toMatchObject({ min_capacity: 2, max_capacity: 10 });
+    expect(resourceAt(prod, "aws_appautoscaling_target", "app/frontend/scaling-target")).toMatchObject({ min_capacity: 2, max_capacity: 10 });
     expect(policies(prod, "frontend").map((p) => [p.name, p.target_value])).toEqual([["recipe-chatbot-prod-frontend-cpu", 70]]);
   });
 
   it("dev may run a single task", () => {
-    expect(resourceAt(dev, "aws_appautoscaling_target", "backend-service/scaling-target")).toMatchObject({ min_capacity: 1, max_capacity: 4 });
+    expect(resourceAt(dev, "aws_appautoscaling_target", "app/backend/scaling-target")).toMatchObject({ min_capacity: 1, max_capacity: 4 });
   });
 });
 
 describe("IAM", () => {
-  const statements = (name: string, role: string) => dataAt(prod, "aws_iam_policy_document", `${name}-service/${role}-policy-document`).statement;
+  const statements = (name: string, role: string) => dataAt(prod, "aws_iam_policy_document", `app/${name}/${role}-policy-document`).statement;
 
   it("execution role pulls only from its own repository and writes only its own log group", () => {
     const s = statements("backend", "execution-role");
-    expect(s.find((x: any) => x.sid === "PullOwnImages").resources).toEqual([refTo(prod, "aws_ecr_repository", "backend-registry/repository", "arn")]);
-    expect(s.find((x: any) => x.sid === "WriteOwnLogs").resources).toEqual([`${refTo(prod, "aws_cloudwatch_log_group", "backend-service/logs/group", "arn")}:log-stream:*`]);
+    expect(s.find((x: any) => x.sid === "PullOwnImages").resources).toEqual([refTo(prod, "aws_ecr_repository", "app/backend/registry/repository", "arn")]);
+    expect(s.find((x: any) => x.sid === "WriteOwnLogs").resources).toEqual([`${refTo(prod, "aws_cloudwatch_log_group", "app/backend/logs/group", "arn")}:log-stream:*`]);
   });
 
   it("task role may publish metrics only to RecipeChatbot/* namespaces, with StringLike (the guide's StringEquals never matches)", () => {
@@ -323,11 +323,11 @@ describe("IAM", () => {
   });
 
   it("task and execution roles are distinct, trusted only by ECS tasks of this account", () => {
-    const trust = dataAt(prod, "aws_iam_policy_document", "backend-service/task-role-trust").statement[0];
+    const trust = dataAt(prod, "aws_iam_policy_document", "app/backend/task-role-trust").statement[0];
     expect(trust.principals).toEqual([{ type: "Service", identifiers: ["ecs-tasks.amazonaws.com"] }]);
     expect(trust.condition.map((c: any) => c.variable)).toEqual(["aws:SourceAccount", "aws:SourceArn"]);
-    expect(resourceAt(prod, "aws_iam_role", "backend-service/task-role").name).toBe("recipe-chatbot-prod-backend-task");
-    expect(resourceAt(prod, "aws_iam_role", "backend-service/execution-role").name).toBe("recipe-chatbot-prod-backend-execution");
+    expect(resourceAt(prod, "aws_iam_role", "app/backend/task-role").name).toBe("recipe-chatbot-prod-backend-task");
+    expect(resourceAt(prod, "aws_iam_role", "app/backend/execution-role").name).toBe("recipe-chatbot-prod-backend-execution");
   });
 
   it("puts every role under the workload permissions boundary the bootstrap stack creates", () => {

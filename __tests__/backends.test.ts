@@ -1,6 +1,6 @@
 import { Testing, TerraformStack } from "cdktf";
 import { buildRecipeChatbotApp } from "../src/app";
-import { applyStateBackend } from "../src/backends";
+import { applyStateBackend } from "../src/state/backends";
 import { resolveConfig, type ConfigOverrides } from "../src/config";
 
 const STACKS = ["recipe-chatbot-bootstrap", "recipe-chatbot-dev", "recipe-chatbot-staging", "recipe-chatbot-prod", "recipe-chatbot-github"];

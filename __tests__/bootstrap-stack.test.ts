@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
-import { CI_ROLE_NAMES } from "../src/ci-names";
-import { POLICY_GROUPS } from "../src/ci-permissions";
+import { CI_ROLE_NAMES } from "../src/ci/names";
+import { POLICY_GROUPS } from "../src/ci/permissions";
 import { resolveConfig, type ConfigOverrides } from "../src/config";
 import { STAR_RESOURCE_ONLY_ACTIONS } from "../src/policy/rules/iam";
 import { PolicyGuard } from "../src/policy";

@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { Testing } from "cdktf";
 import YAML from "yaml";
-import { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS } from "../src/ci-names";
+import { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS } from "../src/ci/names";
 import { BACKEND, CLUSTER_NAME, FRONTEND, resolveEnvironments } from "../src/config";
 import {
   DELIVERY_WORKFLOW_PATH,
@@ -17,7 +17,7 @@ import {
   ROLLOUT_MARKER,
   ROLLOUT_SCRIPT,
   renderDeliveryWorkflow,
-} from "../src/constructs/github-delivery-workflow";
+} from "../src/github/delivery-workflow";
 import { GITHUB_STACK_NAME, GithubStack, type GithubStackProps } from "../src/stacks/github-stack";
 import { HCL_DIR, synthesize } from "../src/synthesize";
 import type { SynthesizedStack } from "./support/stacks";

@@ -19,7 +19,7 @@ describe("VPC and subnets (guide: Network Architecture)", () => {
 
   it("creates the 10.0.0.0/16 VPC with DNS support and hostnames", () => {
     expect(resourcesOf(prod, "aws_vpc")).toHaveLength(1);
-    expect(resourceAt(prod, "aws_vpc", "networking/vpc")).toMatchObject({
+    expect(resourceAt(prod, "aws_vpc", "app/networking/tiers/vpc")).toMatchObject({
       cidr_block: "10.0.0.0/16",
       enable_dns_support: true,
       enable_dns_hostnames: true,
@@ -32,36 +32,36 @@ describe("VPC and subnets (guide: Network Architecture)", () => {
     ["private-us-east-1a", "10.0.3.0/24", "us-east-1a"],
     ["private-us-east-1b", "10.0.4.0/24", "us-east-1b"],
   ])("subnet %s is %s in %s and never auto-assigns public IPs", (id, cidr, az) => {
-    expect(resourceAt(prod, "aws_subnet", `networking/${id}`)).toMatchObject({
+    expect(resourceAt(prod, "aws_subnet", `app/networking/tiers/${id}`)).toMatchObject({
       cidr_block: cidr,
       availability_zone: az,
       map_public_ip_on_launch: false,
-      vpc_id: refTo(prod, "aws_vpc", "networking/vpc"),
+      vpc_id: refTo(prod, "aws_vpc", "app/networking/tiers/vpc"),
     });
   });
 
   it("gives the VPC an Amazon IPv6 block and each public subnet its own /64 (for the dual-stack ALB)", () => {
-    expect(resourceAt(prod, "aws_vpc", "networking/vpc").assign_generated_ipv6_cidr_block).toBe(true);
-    const vpcIpv6 = refTo(prod, "aws_vpc", "networking/vpc", "ipv6_cidr_block");
-    expect(resourceAt(prod, "aws_subnet", "networking/public-us-east-1a").ipv6_cidr_block).toBe(`\${cidrsubnet(${vpcIpv6.slice(2, -1)}, 8, 0)}`);
-    expect(resourceAt(prod, "aws_subnet", "networking/public-us-east-1b").ipv6_cidr_block).toBe(`\${cidrsubnet(${vpcIpv6.slice(2, -1)}, 8, 1)}`);
-    expect(resourceAt(prod, "aws_subnet", "networking/private-us-east-1a").ipv6_cidr_block).toBeUndefined();
-    expect(resourceAt(prod, "aws_route", "networking/public-default-route-ipv6")).toMatchObject({
+    expect(resourceAt(prod, "aws_vpc", "app/networking/tiers/vpc").assign_generated_ipv6_cidr_block).toBe(true);
+    const vpcIpv6 = refTo(prod, "aws_vpc", "app/networking/tiers/vpc", "ipv6_cidr_block");
+    expect(resourceAt(prod, "aws_subnet", "app/networking/tiers/public-us-east-1a").ipv6_cidr_block).toBe(`\${cidrsubnet(${vpcIpv6.slice(2, -1)}, 8, 0)}`);
+    expect(resourceAt(prod, "aws_subnet", "app/networking/tiers/public-us-east-1b").ipv6_cidr_block).toBe(`\${cidrsubnet(${vpcIpv6.slice(2, -1)}, 8, 1)}`);
+    expect(resourceAt(prod, "aws_subnet", "app/networking/tiers/private-us-east-1a").ipv6_cidr_block).toBeUndefined();
+    expect(resourceAt(prod, "aws_route", "app/networking/tiers/public-default-route-ipv6")).toMatchObject({
       destination_ipv6_cidr_block: "::/0",
-      gateway_id: refTo(prod, "aws_internet_gateway", "networking/internet-gateway"),
+      gateway_id: refTo(prod, "aws_internet_gateway", "app/networking/tiers/internet-gateway"),
     });
   });
 
   it("routes the public tier to the internet gateway", () => {
     expect(resourcesOf(prod, "aws_internet_gateway")).toHaveLength(1);
-    expect(resourceAt(prod, "aws_route", "networking/public-default-route")).toMatchObject({
+    expect(resourceAt(prod, "aws_route", "app/networking/tiers/public-default-route")).toMatchObject({
       destination_cidr_block: "0.0.0.0/0",
-      gateway_id: refTo(prod, "aws_internet_gateway", "networking/internet-gateway"),
+      gateway_id: refTo(prod, "aws_internet_gateway", "app/networking/tiers/internet-gateway"),
     });
   });
 
   it("locks down the default security group (no rules at all)", () => {
-    const sg = resourceAt(prod, "aws_default_security_group", "networking/default-security-group");
+    const sg = resourceAt(prod, "aws_default_security_group", "app/networking/tiers/default-security-group");
     expect(sg.ingress).toBeUndefined();
     expect(sg.egress).toBeUndefined();
   });
@@ -73,10 +73,10 @@ describe("NAT modes", () => {
     expect(resourcesOf(prod, "aws_nat_gateway")).toHaveLength(2);
     expect(resourcesOf(prod, "aws_eip")).toHaveLength(2);
     for (const zone of ["us-east-1a", "us-east-1b"]) {
-      expect(resourceAt(prod, "aws_nat_gateway", `networking/nat-${zone}`).subnet_id).toBe(refTo(prod, "aws_subnet", `networking/public-${zone}`));
-      expect(resourceAt(prod, "aws_route", `networking/private-${zone}-default-route`)).toMatchObject({
+      expect(resourceAt(prod, "aws_nat_gateway", `app/networking/tiers/nat-${zone}`).subnet_id).toBe(refTo(prod, "aws_subnet", `app/networking/tiers/public-${zone}`));
+      expect(resourceAt(prod, "aws_route", `app/networking/tiers/private-${zone}-default-route`)).toMatchObject({
         destination_cidr_block: "0.0.0.0/0",
-        nat_gateway_id: refTo(prod, "aws_nat_gateway", `networking/nat-${zone}`),
+        nat_gateway_id: refTo(prod, "aws_nat_gateway", `app/networking/tiers/nat-${zone}`),
       });
     }
   });
@@ -84,9 +84,9 @@ describe("NAT modes", () => {
   it("single (dev default): one NAT gateway shared by both private subnets", () => {
     const dev = synthEnvironment("dev");
     expect(resourcesOf(dev, "aws_nat_gateway")).toHaveLength(1);
-    const nat = refTo(dev, "aws_nat_gateway", "networking/nat-us-east-1a");
+    const nat = refTo(dev, "aws_nat_gateway", "app/networking/tiers/nat-us-east-1a");
     for (const zone of ["us-east-1a", "us-east-1b"]) {
-      expect(resourceAt(dev, "aws_route", `networking/private-${zone}-default-route`).nat_gateway_id).toBe(nat);
+      expect(resourceAt(dev, "aws_route", `app/networking/tiers/private-${zone}-default-route`).nat_gateway_id).toBe(nat);
     }
   });
 
@@ -104,7 +104,7 @@ describe("network ACLs (guide: Network Security)", () => {
   const rulesOf = (tier: string) =>
     resourcesOf(prod, "aws_network_acl_rule")
       .map(([, r]) => r)
-      .filter((r) => r.network_acl_id === refTo(prod, "aws_network_acl", `network-acls/${tier}`))
+      .filter((r) => r.network_acl_id === refTo(prod, "aws_network_acl", `app/networking/acls/${tier}`))
       .sort((a, b) => Number(a.egress) - Number(b.egress) || a.rule_number - b.rule_number)
       .map((r) => ({ egress: r.egress, from: r.from_port, to: r.to_port, cidr: r.cidr_block ?? r.ipv6_cidr_block, protocol: r.protocol, action: r.rule_action }));
 
@@ -142,9 +142,9 @@ describe("network ACLs (guide: Network Security)", () => {
   });
 
   it("attaches each ACL to its tier's subnets", () => {
-    expect(resourceAt(prod, "aws_network_acl", "network-acls/private").subnet_ids).toEqual([
-      refTo(prod, "aws_subnet", "networking/private-us-east-1a"),
-      refTo(prod, "aws_subnet", "networking/private-us-east-1b"),
+    expect(resourceAt(prod, "aws_network_acl", "app/networking/acls/private").subnet_ids).toEqual([
+      refTo(prod, "aws_subnet", "app/networking/tiers/private-us-east-1a"),
+      refTo(prod, "aws_subnet", "app/networking/tiers/private-us-east-1b"),
     ]);
   });
 });
@@ -153,21 +153,21 @@ describe("VPC flow logs", () => {
   const prod = synthEnvironment("prod");
 
   it("captures ALL traffic into a KMS-encrypted log group with the configured retention", () => {
-    expect(resourceAt(prod, "aws_flow_log", "flow-logs/flow-log")).toMatchObject({
+    expect(resourceAt(prod, "aws_flow_log", "app/networking/flow-logs/flow-log")).toMatchObject({
       traffic_type: "ALL",
       log_destination_type: "cloud-watch-logs",
-      log_destination: refTo(prod, "aws_cloudwatch_log_group", "flow-logs/log-group/group", "arn"),
-      vpc_id: refTo(prod, "aws_vpc", "networking/vpc"),
+      log_destination: refTo(prod, "aws_cloudwatch_log_group", "app/networking/flow-logs/log-group/group", "arn"),
+      vpc_id: refTo(prod, "aws_vpc", "app/networking/tiers/vpc"),
     });
-    expect(resourceAt(prod, "aws_cloudwatch_log_group", "flow-logs/log-group/group")).toMatchObject({
+    expect(resourceAt(prod, "aws_cloudwatch_log_group", "app/networking/flow-logs/log-group/group")).toMatchObject({
       retention_in_days: 365,
-      kms_key_id: refTo(prod, "aws_kms_key", "logs-key/key", "arn"),
+      kms_key_id: refTo(prod, "aws_kms_key", "app/logs-key/key", "arn"),
     });
-    expect(resourceAt(synthEnvironment("dev"), "aws_cloudwatch_log_group", "flow-logs/log-group/group").retention_in_days).toBe(30);
+    expect(resourceAt(synthEnvironment("dev"), "aws_cloudwatch_log_group", "app/networking/flow-logs/log-group/group").retention_in_days).toBe(30);
   });
 
   it("encrypts with a rotating key that CloudWatch Logs of this account may use", () => {
-    expect(resourceAt(prod, "aws_kms_key", "logs-key/key").enable_key_rotation).toBe(true);
+    expect(resourceAt(prod, "aws_kms_key", "app/logs-key/key").enable_key_rotation).toBe(true);
     const policy = prod.data!.aws_iam_policy_document;
     const logsStatement = Object.values(policy)
       .flatMap((doc: any) => doc.statement)
@@ -180,12 +180,12 @@ describe("VPC flow logs", () => {
 describe("VPC endpoints", () => {
   it("always has the S3 gateway endpoint on the private route tables", () => {
     const dev = synthEnvironment("dev");
-    expect(resourceAt(dev, "aws_vpc_endpoint", "vpc-endpoints/s3")).toMatchObject({
+    expect(resourceAt(dev, "aws_vpc_endpoint", "app/networking/endpoints/s3")).toMatchObject({
       service_name: "com.amazonaws.us-east-1.s3",
       vpc_endpoint_type: "Gateway",
       route_table_ids: [
-        refTo(dev, "aws_route_table", "networking/private-us-east-1a-route-table"),
-        refTo(dev, "aws_route_table", "networking/private-us-east-1b-route-table"),
+        refTo(dev, "aws_route_table", "app/networking/tiers/private-us-east-1a-route-table"),
+        refTo(dev, "aws_route_table", "app/networking/tiers/private-us-east-1b-route-table"),
       ],
     });
   });
@@ -198,9 +198,9 @@ describe("VPC endpoints", () => {
     expect(names("dev")).toEqual([]);
     expect(names("prod")).toEqual(["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"].map((s) => `com.amazonaws.us-east-1.${s}`));
     const prod = synthEnvironment("prod");
-    expect(resourceAt(prod, "aws_vpc_endpoint", "vpc-endpoints/ecr.dkr")).toMatchObject({
+    expect(resourceAt(prod, "aws_vpc_endpoint", "app/networking/endpoints/ecr.dkr")).toMatchObject({
       private_dns_enabled: true,
-      subnet_ids: [refTo(prod, "aws_subnet", "networking/private-us-east-1a"), refTo(prod, "aws_subnet", "networking/private-us-east-1b")],
+      subnet_ids: [refTo(prod, "aws_subnet", "app/networking/tiers/private-us-east-1a"), refTo(prod, "aws_subnet", "app/networking/tiers/private-us-east-1b")],
     });
   });
 });
@@ -208,9 +208,19 @@ describe("VPC endpoints", () => {
 type Rule = { port: number; peer: string };
 const byPortAndPeer = (a: Rule, b: Rule) => a.port - b.port || a.peer.localeCompare(b.peer);
 
+/**
+ * The guide's three groups, by name. Each now belongs to its owner: the load balancer's and each
+ * service's own group; the services create the rules between them (src/recipe-chatbot/recipe-chatbot.ts).
+ */
+const SECURITY_GROUPS: Record<string, string> = {
+  "alb-sg": "app/load-balancer/security-group",
+  "ecs-backend-sg": "app/backend/security-group",
+  "ecs-frontend-sg": "app/frontend/security-group",
+};
+
 describe("security groups (guide: Security Groups)", () => {
   const prod = synthEnvironment("prod");
-  const sg = (name: string) => refTo(prod, "aws_security_group", `security-groups/${name}`);
+  const sg = (name: string) => refTo(prod, "aws_security_group", SECURITY_GROUPS[name]);
   const rules = (type: string, name: string) =>
     resourcesOf(prod, type)
       .map(([, r]) => r)
@@ -220,7 +230,7 @@ describe("security groups (guide: Security Groups)", () => {
 
   it("names the groups as the guide does, each with a description", () => {
     for (const name of ["alb-sg", "ecs-backend-sg", "ecs-frontend-sg"]) {
-      expect(resourceAt(prod, "aws_security_group", `security-groups/${name}`)).toMatchObject({ name, description: expect.stringMatching(/\w/) });
+      expect(resourceAt(prod, "aws_security_group", SECURITY_GROUPS[name])).toMatchObject({ name, description: expect.stringMatching(/\w/) });
     }
   });
 

@@ -1,68 +1,60 @@
 import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { lookUpAwsContext } from "../src/core/aws-context";
 import { policyDocument } from "../src/core/iam";
-import { APP_METRICS, APP_NAMESPACES, LOG_METRICS, putAppMetricsStatement } from "../src/constructs/app-metrics";
-import { Observability, type ObservabilityProps, type ObservedService } from "../src/constructs/observability";
+import { APP_METRICS, APP_NAMESPACES, LOG_METRICS, putAppMetricsStatement } from "../src/recipe-chatbot/app-metrics";
 import { PolicyGuard } from "../src/policy/policy-guard";
 import {
   ADOT_COLLECTOR_IMAGE,
   otelAppEnvironment,
   otelCollectorSidecar,
   xrayTaskRoleStatement,
-} from "../src/constructs/tracing";
-import { dataAt, refTo, resourceAt, resourcesOf, type SynthesizedStack } from "./support/stacks";
+} from "../src/modules/ecs-service/otel-collector";
+import type { EnvironmentStack } from "../src/stacks/environment-stack";
+import { buildEnvironment, dataAt, refTo, resourceAt, resourcesOf, synthStack } from "./support/stacks";
 
-const LB = "app/recipe-chatbot-prod/50dc6c495c0c9188";
-const ALERTS = "arn:aws:sns:us-east-1:111122223333:recipe-chatbot-alerts";
-const CRITICAL = "arn:aws:sns:us-east-1:111122223333:recipe-chatbot-critical";
-const BACKEND: ObservedService = {
-  name: "backend",
-  serviceName: "recipe-chatbot-backend",
-  clusterName: "recipe-chatbot-prod",
-  minCapacity: 2,
-  targetGroupArnSuffix: "targetgroup/recipe-chatbot-prod-backend/6d0ecf831eec9f09",
-  logGroupName: "/aws/ecs/recipe-chatbot/backend",
-  structuredLogs: true,
-};
-const FRONTEND: ObservedService = {
-  name: "frontend",
-  serviceName: "recipe-chatbot-frontend",
-  clusterName: "recipe-chatbot-prod",
-  minCapacity: 3,
-  targetGroupArnSuffix: "targetgroup/recipe-chatbot-prod-frontend/1a2b3c4d5e6f7a8b",
-  logGroupName: "/aws/ecs/recipe-chatbot/frontend",
+/**
+ * The real prod stack, where the Recipe Chatbot maps its configuration onto the Monitoring module
+ * with its own dashboard (src/recipe-chatbot/dashboard.ts): the guide's alarm thresholds, except p95
+ * (2500 ms, to show the ms -> s conversion) and a frontend minimum of 3 tasks (so the two services'
+ * LowRunningTasks thresholds differ).
+ */
+const OVERRIDES = {
+  environments: { prod: { monitoring: { responseTimeP95Ms: 2500 }, services: { frontend: { scaling: { minCapacity: 3 } } } } },
 };
 
-function buildStack(build: (stack: TerraformStack, props: ObservabilityProps) => void, overrides: Partial<ObservabilityProps> = {}): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "observability-test");
-  new AwsProvider(stack, "aws", { region: "us-east-1" });
-  build(stack, {
-    aws: lookUpAwsContext(stack, "us-east-1"),
-    namePrefix: "recipe-chatbot-prod",
-    environment: "prod",
-    // The guide's alarm thresholds, except p95 (2500 ms) to show the ms -> s conversion.
-    monitoring: { errorRatePercent: 5, responseTimeP95Ms: 2500, minHealthyHosts: 1 },
-    services: [BACKEND, FRONTEND],
-    loadBalancerArnSuffix: LB,
-    alertsTopicArn: ALERTS,
-    criticalTopicArn: CRITICAL,
-    ...overrides,
+/** Outputs show what the Monitoring construct's readonly fields resolve to. */
+function buildStack(): EnvironmentStack {
+  const stack = buildEnvironment("prod", OVERRIDES);
+  const { monitoring } = stack.app;
+  new TerraformOutput(stack, "exposed", {
+    value: { dashboardName: monitoring.dashboardName, filters: monitoring.metricFilterNames, dashboardBody: monitoring.dashboardBody },
   });
   return stack;
 }
 
-function stackWith(build: (stack: TerraformStack, props: ObservabilityProps) => void, overrides: Partial<ObservabilityProps> = {}): SynthesizedStack {
-  return JSON.parse(Testing.synth(buildStack(build, overrides))) as SynthesizedStack;
-}
+const stack = buildStack();
+const observability = stack.app.monitoring;
+const s = synthStack(stack);
+const exposed = s.output!.exposed.value;
 
-let observability!: Observability;
-const s = stackWith((stack, props) => {
-  observability = new Observability(stack, "observability", props);
-  new TerraformOutput(stack, "exposed", { value: { dashboardName: observability.dashboardName, filters: observability.metricFilterNames } });
+/** What the chatbot wires in: the ALB, the two topics, the cluster and the two services. */
+const LB = refTo(s, "aws_lb", "app/load-balancer/alb", "arn_suffix");
+const ALERTS = refTo(s, "aws_sns_topic", "app/alert-topics/alerts", "arn");
+const CRITICAL = refTo(s, "aws_sns_topic", "app/alert-topics/critical", "arn");
+// The cluster's name as the capacity providers report it (so the metrics follow the cluster's setup).
+const CLUSTER = refTo(s, "aws_ecs_cluster_capacity_providers", "app/cluster/capacity-providers", "cluster_name");
+const service = (name: "backend" | "frontend", minCapacity: number) => ({
+  name,
+  serviceName: refTo(s, "aws_ecs_service", `app/${name}/service`, "name"),
+  minCapacity,
+  targetGroupArnSuffix: refTo(s, "aws_lb_target_group", `app/load-balancer/${name}-target-group`, "arn_suffix"),
 });
-const widgets = observability.dashboardBody.widgets as any[];
+const BACKEND = service("backend", 2);
+const FRONTEND = service("frontend", 3);
+const BACKEND_LOG_GROUP = refTo(s, "aws_cloudwatch_log_group", "app/backend/logs/group", "name");
+
+const widgets = exposed.dashboardBody.widgets as any[];
 const graphs = widgets.filter((w) => w.type === "metric");
 const graph = (title: string) => {
   const found = graphs.find((w) => w.properties.title === title);
@@ -85,37 +77,44 @@ describe("metric filters over the backend's structured JSON logs", () => {
     ["toolFailures", "ToolFailures", '{ ($.event = "tool_call_failed") || ($.event = "tool_timeout") }'],
     ["toolTimeouts", "ToolTimeouts", '{ $.event = "tool_timeout" }'],
   ])("%s: counts %s in RecipeChatbot/Logs with pattern %s, 0 when lines do not match", (key, metricName, pattern) => {
-    expect(resourceAt(s, "aws_cloudwatch_log_metric_filter", `observability/backend-${key}`)).toEqual({
+    expect(LOG_METRICS[key as keyof typeof LOG_METRICS]).toMatchObject({ metricName, pattern });
+    expect(resourceAt(s, "aws_cloudwatch_log_metric_filter", `app/monitoring/backend-${metricName}`)).toEqual({
       name: `backend-${metricName}`,
-      log_group_name: "/aws/ecs/recipe-chatbot/backend",
+      log_group_name: BACKEND_LOG_GROUP,
       pattern,
       metric_transformation: { name: metricName, namespace: "RecipeChatbot/Logs", value: "1", default_value: "0", unit: "Count" },
     });
+    expect(resourceAt(s, "aws_cloudwatch_log_group", "app/backend/logs/group").name).toBe("/aws/ecs/recipe-chatbot/backend");
   });
 
-  it("reads only log groups of services that write structured logs (not the Next.js frontend)", () => {
-    expect(resourcesOf(s, "aws_cloudwatch_log_metric_filter")).toHaveLength(4);
-    expect(s.output!.exposed.value.filters).toEqual({
-      backend: ["errors", "llmFailures", "toolFailures", "toolTimeouts"].map((key) =>
-        refTo(s, "aws_cloudwatch_log_metric_filter", `observability/backend-${key}`, "name"),
+  it("reads only the log group of the service that writes structured logs (not the Next.js frontend)", () => {
+    const filters = resourcesOf(s, "aws_cloudwatch_log_metric_filter");
+    expect(filters).toHaveLength(4);
+    expect(filters.map(([, f]) => f.log_group_name)).toEqual(filters.map(() => BACKEND_LOG_GROUP));
+    expect(exposed.filters).toEqual(
+      ["ErrorCount", "LLMFailures", "ToolFailures", "ToolTimeouts"].map((metricName) =>
+        refTo(s, "aws_cloudwatch_log_metric_filter", `app/monitoring/backend-${metricName}`, "name"),
       ),
-    });
+    );
   });
 
-  it("refuses a service list without a structured-log source (the log graphs would be empty)", () => {
-    expect(() =>
-      stackWith((stack, props) => new Observability(stack, "observability", props), { services: [{ ...BACKEND, structuredLogs: false }, FRONTEND] }),
-    ).toThrow(/no service has structuredLogs/);
+  it("feeds every log-derived graph: each RecipeChatbot/Logs metric the dashboard reads is counted by a filter", () => {
+    const counted = resourcesOf(s, "aws_cloudwatch_log_metric_filter").map(([, f]) => `${f.metric_transformation.namespace} ${f.metric_transformation.name}`);
+    const read = graphs
+      .flatMap((w) => w.properties.metrics.filter((row: unknown[]) => row[0] === APP_NAMESPACES.logs))
+      .map(([namespace, metricName]: string[]) => `${namespace} ${metricName}`);
+    expect(read.length).toBeGreaterThan(0);
+    for (const metric of read) expect(counted).toContain(metric);
   });
 });
 
 describe("dashboard (guide: Monitoring Dashboard)", () => {
   it("is named recipe-chatbot-<env> and holds a jsonencode() body", () => {
-    const dashboard = resourceAt(s, "aws_cloudwatch_dashboard", "observability/dashboard");
+    const dashboard = resourceAt(s, "aws_cloudwatch_dashboard", "app/monitoring/dashboard");
     expect(dashboard.dashboard_name).toBe("recipe-chatbot-prod");
     expect(dashboard.dashboard_body.startsWith("${jsonencode({")).toBe(true);
     expect(dashboard.dashboard_body).toContain('"title" = "ErrorTracking: HTTP error rate (%)"');
-    expect(s.output!.exposed.value.dashboardName).toBe(refTo(s, "aws_cloudwatch_dashboard", "observability/dashboard", "dashboard_name"));
+    expect(exposed.dashboardName).toBe(refTo(s, "aws_cloudwatch_dashboard", "app/monitoring/dashboard", "dashboard_name"));
   });
 
   it("has the guide's four widget groups in order, each under a header naming its period", () => {
@@ -165,12 +164,12 @@ describe("dashboard (guide: Monitoring Dashboard)", () => {
       region: "us-east-1",
       stat: "Average",
       metrics: [
-        ["AWS/ECS", "CPUUtilization", "ClusterName", "recipe-chatbot-prod", "ServiceName", "recipe-chatbot-backend", { label: "backend" }],
-        ["AWS/ECS", "CPUUtilization", "ClusterName", "recipe-chatbot-prod", "ServiceName", "recipe-chatbot-frontend", { label: "frontend" }],
+        ["AWS/ECS", "CPUUtilization", "ClusterName", CLUSTER, "ServiceName", BACKEND.serviceName, { label: "backend" }],
+        ["AWS/ECS", "CPUUtilization", "ClusterName", CLUSTER, "ServiceName", FRONTEND.serviceName, { label: "frontend" }],
       ],
     });
     expect(graph("ServiceHealth: ECS memory utilization (%)").metrics[0]).toEqual([
-      "AWS/ECS", "MemoryUtilization", "ClusterName", "recipe-chatbot-prod", "ServiceName", "recipe-chatbot-backend", { label: "backend" },
+      "AWS/ECS", "MemoryUtilization", "ClusterName", CLUSTER, "ServiceName", BACKEND.serviceName, { label: "backend" },
     ]);
     expect(graph("ServiceHealth: Healthy targets")).toMatchObject({
       stat: "Minimum",
@@ -181,7 +180,7 @@ describe("dashboard (guide: Monitoring Dashboard)", () => {
       annotations: { horizontal: [{ label: "LowHealthyHosts", value: 1 }] },
     });
     expect(graph("ServiceHealth: Running tasks").metrics[1]).toEqual([
-      "ECS/ContainerInsights", "RunningTaskCount", "ClusterName", "recipe-chatbot-prod", "ServiceName", "recipe-chatbot-frontend", { label: "frontend" },
+      "ECS/ContainerInsights", "RunningTaskCount", "ClusterName", CLUSTER, "ServiceName", FRONTEND.serviceName, { label: "frontend" },
     ]);
   });
 
@@ -259,7 +258,7 @@ describe("dashboard (guide: Monitoring Dashboard)", () => {
 });
 
 describe("alarms (guide: Monitoring Dashboard alarms)", () => {
-  const alarm = (id: string) => resourceAt(s, "aws_cloudwatch_metric_alarm", `observability/${id}`);
+  const alarm = (id: string) => resourceAt(s, "aws_cloudwatch_metric_alarm", `app/monitoring/${id}`);
   const albMetric = (metricName: string) => ({
     namespace: "AWS/ApplicationELB",
     metric_name: metricName,
@@ -332,7 +331,7 @@ describe("alarms (guide: Monitoring Dashboard alarms)", () => {
       alarm_description: `prod: ${service.name} ran fewer than ${service.minCapacity} tasks (its minimum capacity) for 180 s`,
       namespace: "ECS/ContainerInsights",
       metric_name: "RunningTaskCount",
-      dimensions: { ClusterName: "recipe-chatbot-prod", ServiceName: service.serviceName },
+      dimensions: { ClusterName: CLUSTER, ServiceName: service.serviceName },
       statistic: "Minimum",
       period: 60,
       comparison_operator: "LessThanThreshold",
@@ -346,9 +345,9 @@ describe("alarms (guide: Monitoring Dashboard alarms)", () => {
   });
 
   it("pass the policy guard (every alarm notifies someone) with no suppression", () => {
-    const evaluation = new PolicyGuard().evaluate(buildStack((stack, props) => new Observability(stack, "observability", props)));
+    const evaluation = new PolicyGuard().evaluate(buildStack());
     expect(evaluation.violations).toEqual([]);
-    expect(evaluation.appliedSuppressions).toEqual([]);
+    expect(evaluation.appliedSuppressions.filter((x) => x.path.startsWith("recipe-chatbot-prod/app/monitoring/"))).toEqual([]);
   });
 
   it("creates exactly these six alarms and exposes their names", () => {
@@ -365,10 +364,12 @@ describe("alarms (guide: Monitoring Dashboard alarms)", () => {
 });
 
 describe("app metrics contract and task-role statements", () => {
-  const synthStatements = () =>
-    stackWith((stack) => {
-      policyDocument(new Construct(stack, "roles"), "task-role", [putAppMetricsStatement(), xrayTaskRoleStatement()]);
-    });
+  const synthStatements = () => {
+    const statements = new TerraformStack(Testing.app(), "statements-test");
+    new AwsProvider(statements, "aws", { region: "us-east-1" });
+    policyDocument(new Construct(statements, "roles"), "task-role", [putAppMetricsStatement(), xrayTaskRoleStatement()]);
+    return synthStack(statements);
+  };
 
   it("documents the namespaces RecipeChatbot/Business, /LLM and /Logs, QueueDepth with Service=Backend", () => {
     expect(APP_NAMESPACES).toEqual({ business: "RecipeChatbot/Business", llm: "RecipeChatbot/LLM", logs: "RecipeChatbot/Logs" });

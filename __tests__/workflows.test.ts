@@ -1,16 +1,17 @@
 /**
  * The two GitHub Actions workflows: .github/workflows/infra.yml (this repository) and the delivery
- * workflow the GitHub stack writes into the application repository (templates/deploy.yml rendered
- * with scripts/deploy/rollout.sh). Structure, action pinning, least privilege, OIDC only, and that
+ * workflow the GitHub stack writes into the application repository (assets/deploy.yml rendered
+ * with assets/rollout.sh). Structure, action pinning, least privilege, OIDC only, and that
  * every `vars.NAME` they read is one the GitHub stack publishes where the job can see it.
  */
 import * as fs from "fs";
 import * as path from "path";
 import { Testing } from "cdktf";
 import YAML from "yaml";
-import { GITHUB_ENVIRONMENTS } from "../src/ci-names";
+import { GITHUB_ENVIRONMENTS } from "../src/ci/names";
 import { BACKEND, FRONTEND, resolveEnvironments } from "../src/config";
-import { DELIVERY_WORKFLOW_TEMPLATE, ROLLOUT_MARKER, ROLLOUT_SCRIPT, loadDeliveryWorkflow } from "../src/constructs/github-delivery-workflow";
+import { DELIVERY_WORKFLOW_TEMPLATE, ROLLOUT_MARKER, ROLLOUT_SCRIPT, loadDeliveryWorkflow } from "../src/github/delivery-workflow";
+import { packageFile } from "../src/core/package-root";
 import { ACTIONS_VARIABLES, GithubStack } from "../src/stacks/github-stack";
 import type { SynthesizedStack } from "./support/stacks";
 
@@ -257,13 +258,21 @@ describe("deploy workflow", () => {
     });
   });
 
-  it("runs exactly scripts/deploy/rollout.sh: the step's text is the script's, one source of truth", () => {
+  it("runs exactly assets/rollout.sh: the step's text is the script's, one source of truth", () => {
     const rollout = jobs.staging.steps.find((s) => s.name === "Roll out")!;
     expect(rollout.run).toBe(read(ROLLOUT_SCRIPT));
     // The template itself carries only the marker, once.
     const template = read(DELIVERY_WORKFLOW_TEMPLATE);
     expect(template.split("\n").filter((line) => line.trim() === ROLLOUT_MARKER)).toHaveLength(1);
     expect(template).not.toContain("aws ecs");
+  });
+
+  it("reads the template and the script from the package root, and the package ships both (package.json files)", () => {
+    const files = (JSON.parse(read("package.json")) as { files?: string[] }).files ?? [];
+    for (const asset of [DELIVERY_WORKFLOW_TEMPLATE, ROLLOUT_SCRIPT]) {
+      expect(packageFile(asset)).toBe(path.join(ROOT, asset));
+      expect(files.filter((entry) => asset === entry || asset.startsWith(entry.replace(/\/?$/, "/")))).not.toEqual([]);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import type { App } from "cdktf";
-import { applyStateBackend } from "./backends";
+import { applyStateBackend } from "./state/backends";
 import { defaultProjectConfig, type EnvironmentConfig, type ProjectConfig } from "./config";
 import { BootstrapStack } from "./stacks/bootstrap-stack";
 import { EnvironmentStack } from "./stacks/environment-stack";

@@ -1,34 +1,23 @@
-/** Public surface for platform teams that compose these constructs in their own CDKTF app. */
+/**
+ * The Recipe Chatbot app: its stacks, configuration model and synthesis, plus the account, CI and
+ * building-block constructs. The five generic modules have subpaths of their own:
+ * recipe-chatbot-infra/networking, /ecs-service, /alb, /secrets and /monitoring.
+ */
 export * from "./config";
 export { buildRecipeChatbotApp, type RecipeChatbotAppConfig } from "./app";
 export { synthesize, HCL_DIR } from "./synthesize";
-export { lookUpAwsContext, type AwsContext } from "./core/aws-context";
-export { applyStateBackend } from "./backends";
-export { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS } from "./ci-names";
-export { BootstrapStack } from "./stacks/bootstrap-stack";
-export { EnvironmentStack } from "./stacks/environment-stack";
+export { awsContextOf, lookUpAwsContext, type AwsContext } from "./core/aws-context";
+export { InvalidPropsError } from "./core/props";
+export { BootstrapStack, type BootstrapStackProps } from "./stacks/bootstrap-stack";
+export { EnvironmentStack, type EnvironmentStackProps } from "./stacks/environment-stack";
 export { GithubStack, type GithubStackProps } from "./stacks/github-stack";
-export { AccessLogsBucket } from "./constructs/access-logs-bucket";
-export { AlertTopics } from "./constructs/alert-topics";
-export { AppSecrets } from "./constructs/app-secrets";
-export { ContainerRegistry } from "./constructs/container-registry";
-export { DeployVariables } from "./constructs/deploy-variables";
-export { DnsRecords } from "./constructs/dns-records";
-export { EcsCluster } from "./constructs/ecs-cluster";
-export { FargateService } from "./constructs/fargate-service";
-export { EdgeProtection } from "./constructs/edge-protection";
-export { GithubActionsRole } from "./constructs/github-actions-role";
-export { GithubOidcRoles } from "./constructs/github-oidc-roles";
-export { PrivateBucket } from "./blocks/private-bucket";
-export { StateStore } from "./constructs/state-store";
-export { EncryptionKey } from "./blocks/encryption-key";
-export { EncryptedLogGroup } from "./blocks/encrypted-log-group";
-export { LoadBalancer } from "./constructs/load-balancer";
-export { NetworkAcls } from "./constructs/network-acls";
-export { Networking } from "./constructs/networking";
-export { Observability } from "./constructs/observability";
-export { SecurityGroups } from "./constructs/security-groups";
-export { TlsCertificate } from "./constructs/tls-certificate";
-export { VpcEndpoints } from "./constructs/vpc-endpoints";
-export { VpcFlowLogs } from "./constructs/vpc-flow-logs";
+export { RecipeChatbot, type RecipeChatbotProps } from "./recipe-chatbot/recipe-chatbot";
+export { DeployVariables, type DeployVariablesProps } from "./recipe-chatbot/deploy-variables";
+export { applyStateBackend } from "./state/backends";
+export { StateStore, type StateStoreProps } from "./state/state-store";
+export { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS } from "./ci/names";
+export { GithubActionsRole, type GithubActionsRoleProps } from "./ci/github-actions-role";
+export { GithubOidcRoles, type GithubOidcRolesProps } from "./ci/github-oidc-roles";
+export * from "./account";
+export * from "./blocks";
 export * from "./policy";

@@ -27,7 +27,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { writeTerraformCliConfig } from "../../scripts/terraform/cli-config";
-import { CI_ROLE_NAMES } from "../../src/ci-names";
+import { CI_ROLE_NAMES } from "../../src/ci/names";
 import { writeEnvironmentInputs } from "../support/environment-inputs";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
 import {

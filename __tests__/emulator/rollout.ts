@@ -1,5 +1,5 @@
 /**
- * The delivery rollout (scripts/deploy/rollout.sh, README "Delivery") against the dev stack that
+ * The delivery rollout (assets/rollout.sh, README "Delivery") against the dev stack that
  * dev-stack.test.ts applied to moto: roll both services out to a new tag with the real aws CLI, read
  * back what ECS and SSM hold, and require that Terraform then plans no changes. A second rollout meets
  * a simulated circuit-breaker rollback and must fail while leaving Terraform's view consistent with
@@ -14,12 +14,13 @@ import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, List
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, resolveEnvironments, type ServiceDefinition } from "../../src/config";
-import { ROLLOUT_SCRIPT } from "../../src/constructs/github-delivery-workflow";
+import { ROLLOUT_SCRIPT } from "../../src/github/delivery-workflow";
 import { imageTagParameterName } from "../../src/core/naming";
+import { packageFile } from "../../src/core/package-root";
 import { sdkConfig, type Emulator } from "../support/emulator";
 import { planChanges } from "../support/terraform";
 
-const SCRIPT = path.resolve(__dirname, "..", "..", ROLLOUT_SCRIPT);
+const SCRIPT = packageFile(ROLLOUT_SCRIPT);
 const ENVIRONMENT = "dev";
 const SERVICES = [BACKEND, FRONTEND];
 /** Commit SHAs, as the delivery workflow tags images. */

@@ -1,5 +1,5 @@
 import { createHash } from "crypto";
-import { Testing } from "cdktf";
+import { Testing, type TerraformStack } from "cdktf";
 import { resolveEnvironments, type ConfigOverrides, type EnvironmentConfig } from "../../src/config";
 import { EnvironmentStack } from "../../src/stacks/environment-stack";
 
@@ -19,6 +19,19 @@ export function environment(name: string, overrides: ConfigOverrides = {}): Envi
   return found;
 }
 
+/**
+ * A fresh real environment stack, not yet synthesized: for tests that read the constructs' typed
+ * outputs (stack.app.services, stack.app.monitoring, ...) or add outputs of their own before synth.
+ */
+export function buildEnvironment(name: string, overrides: ConfigOverrides = {}): EnvironmentStack {
+  return new EnvironmentStack(Testing.app(), { config: environment(name, overrides) });
+}
+
+/** The synthesized Terraform JSON of any stack. */
+export function synthStack(stack: TerraformStack): SynthesizedStack {
+  return JSON.parse(Testing.synth(stack)) as SynthesizedStack;
+}
+
 const cache = new Map<string, SynthesizedStack>();
 
 /** Synthesizes one real environment stack (memoized per name and overrides: synth is the slow part). */
@@ -26,8 +39,7 @@ export function synthEnvironment(name: string, overrides: ConfigOverrides = {}):
   const key = `${name}:${JSON.stringify(overrides)}`;
   let synthesized = cache.get(key);
   if (!synthesized) {
-    const stack = new EnvironmentStack(Testing.app(), { config: environment(name, overrides) });
-    synthesized = JSON.parse(Testing.synth(stack)) as SynthesizedStack;
+    synthesized = synthStack(buildEnvironment(name, overrides));
     cache.set(key, synthesized);
   }
   return synthesized;
@@ -40,8 +52,9 @@ export function resourcesOf(stack: SynthesizedStack, type: string): [string, Rec
 
 /**
  * The Terraform name cdktf gives the construct at `path` (relative to the stack, e.g.
- * "networking/vpc"), computed as cdktf's makeUniqueId does: the path without repeated
- * components, joined with "_", plus the first 8 hex digits of the path's MD5.
+ * "app/networking/tiers/vpc" in an environment stack, where everything lives under the
+ * RecipeChatbot construct "app"), computed as cdktf's makeUniqueId does: the path without
+ * repeated components, joined with "_", plus the first 8 hex digits of the path's MD5.
  */
 function nameAt(stack: SynthesizedStack, kind: "resource" | "data", type: string, path: string): string {
   const components = path.split("/");
@@ -64,7 +77,7 @@ export function dataAt(stack: SynthesizedStack, type: string, path: string): Rec
   return stack.data![type][nameAt(stack, "data", type, path)];
 }
 
-/** "${aws_vpc.networking_vpc_X.id}": how another resource refers to the one at `path`. */
+/** "${aws_vpc.app_networking_tiers_vpc_X.id}": how another resource refers to the one at `path`. */
 export function refTo(stack: SynthesizedStack, type: string, path: string, attribute = "id"): string {
   return `\${${type}.${nameAt(stack, "resource", type, path)}.${attribute}}`;
 }

@@ -23,7 +23,7 @@ const LAYERS = [
     testRegex: under(".*"),
     schedule: 4,
   },
-  { name: "validate", what: "terraform validate of every stack's JSON", testRegex: under("validate"), schedule: 1, terraform: true },
+  { name: "validate", what: "terraform validate of every stack's JSON and of every example", testRegex: under("(validate|examples)"), schedule: 1, terraform: true },
   {
     name: "emulator",
     what: "apply, SDK reads, no-drift plan and destroy against moto",
@@ -32,6 +32,15 @@ const LAYERS = [
     terraform: true,
   },
   { name: "hcl", what: "generated HCL: terraform fmt clean, validates", testRegex: under("hcl"), schedule: 2, terraform: true },
+  {
+    name: "package",
+    what: "npm pack, install into a fresh consumer project, type-check and synth",
+    testRegex: under("package/.*"),
+    // One long suite that mostly waits on npm's disk writes: it takes the worker beside the emulator
+    // suites, ahead of the CPU-bound layers, so it never starts last and sets the wall time.
+    schedule: 0.5,
+    terraform: false,
+  },
 ];
 
 /** The test files that a more specific layer claims, so the catch-all unit layer leaves them out. */

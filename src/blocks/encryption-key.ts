@@ -2,16 +2,22 @@ import { Construct } from "constructs";
 import { KmsAlias } from "@cdktf/provider-aws/lib/kms-alias";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import type { AwsContext } from "../core/aws-context";
+import { checkInteger } from "../core/props";
 import { policyDocument, type PolicyStatement } from "../core/iam";
 
 export interface EncryptionKeyProps {
+  /** Account and partition: the key policy names the account as administrator. Required. */
   readonly aws: AwsContext;
-  /** Alias without the `alias/` prefix. */
+  /** Alias without the `alias/` prefix. Required: people and policies find the key by it. */
   readonly alias: string;
+  /** What the key protects. Required: it is all the console shows about a key. */
   readonly description: string;
-  /** Statements granting the services that use the key; the account keeps administration. */
+  /** Statements granting the services that use the key; the account keeps administration. Required: a key nobody may use is useless. */
   readonly usage: PolicyStatement[];
-  /** Days before a deleted key is gone for good (7-30). Default 30: the longest chance to undo. */
+  /**
+   * Days before a deleted key is gone for good (7-30).
+   * @default 30 (the longest chance to undo)
+   */
   readonly deletionWindowInDays?: number;
 }
 
@@ -30,12 +36,15 @@ const ADMINISTRATION_ACTIONS = [
 /** A customer-managed KMS key that rotates yearly, with an alias and a key policy scoped to its users. */
 export class EncryptionKey extends Construct {
   readonly arn: string;
+  /** The key resource, for escape-hatch overrides. */
+  readonly key: KmsKey;
   readonly keyId: string;
   readonly aliasName: string;
 
   constructor(scope: Construct, id: string, props: EncryptionKeyProps) {
     super(scope, id);
     const { aws } = props;
+    if (props.deletionWindowInDays !== undefined) checkInteger(this, "deletionWindowInDays", props.deletionWindowInDays, 7, 30);
     const policy = policyDocument(this, "policy", [
       {
         sid: "AccountAdministersKey",
@@ -54,6 +63,7 @@ export class EncryptionKey extends Construct {
       policy: policy.json,
     });
     const alias = new KmsAlias(this, "alias", { name: `alias/${props.alias}`, targetKeyId: key.keyId });
+    this.key = key;
     this.arn = key.arn;
     this.keyId = key.keyId;
     this.aliasName = alias.name;

@@ -1,4 +1,4 @@
-export * from "./aws-limits";
+export * from "../core/aws-limits";
 export * from "./load";
 export * from "./presets";
 export * from "./schema";

@@ -81,6 +81,7 @@ export const PROD: EnvironmentConfig = {
   tracing: { enabled: true },
   // A chat user sends a few requests a minute; 2,000 per 5 minutes per IP is far above any human.
   waf: { mode: "block", rateLimitPerFiveMinutes: 2000 },
+  guardDuty: { detector: "create" },
 };
 
 export const STAGING: EnvironmentConfig = {

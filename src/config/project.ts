@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AWS_REGIONS } from "./aws-limits";
+import { AWS_REGIONS } from "../core/aws-limits";
 import { settings } from "./strict-settings";
 
 /**

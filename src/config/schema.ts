@@ -3,10 +3,9 @@ import {
   ALB_TLS_POLICY_PATTERN,
   AWS_REGIONS,
   FARGATE_MEMORY_BY_CPU,
-  LOG_LEVELS,
   LOG_RETENTION_DAYS,
-} from "./aws-limits";
-import { cidrContains, cidrsOverlap, parseCidr } from "./cidr";
+} from "../core/aws-limits";
+import { cidrContains, cidrsOverlap, parseCidr } from "../core/cidr";
 import { settings } from "./strict-settings";
 
 /**
@@ -14,6 +13,9 @@ import { settings } from "./strict-settings";
  * Account-specific values that do not change the shape (domain, hosted zone, alert e-mails, image
  * tags) are Terraform variables instead; see terraform.tfvars.example.
  */
+
+/** Log levels the backend (structlog over stdlib logging) understands. */
+export const LOG_LEVELS = ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"] as const;
 
 const list = (values: readonly (string | number)[]) => values.join(", ");
 
@@ -104,6 +106,7 @@ const service = settings({
   });
 
 export const WAF_MODES = ["block", "count"] as const;
+export const GUARDDUTY_DETECTOR_MODES = ["create", "existing"] as const;
 export const CONTAINER_INSIGHTS = ["enabled", "enhanced"] as const;
 
 export const environmentSchema = settings({
@@ -175,6 +178,12 @@ export const environmentSchema = settings({
     /** Requests per client IP per 5 minutes before the rate rule acts (WAF allows 10 to 2,000,000,000). */
     rateLimitPerFiveMinutes: z.number().int().min(10, { message: "must be 10-2000000000" }).max(2_000_000_000, { message: "must be 10-2000000000" }),
   }),
+  /**
+   * create: the environment owns its account's GuardDuty detector; existing: the account already has
+   * one (AWS allows one per account and region; organisations often enable it centrally), so only the
+   * high-severity findings rule is added.
+   */
+  guardDuty: settings({ detector: z.enum(GUARDDUTY_DETECTOR_MODES, { message: `must be one of: ${list(GUARDDUTY_DETECTOR_MODES)}` }) }),
   /** Run an AWS Distro for OpenTelemetry collector beside the backend, exporting traces to X-Ray. */
   tracing: settings({ enabled: z.boolean() }),
   /** Default of the <service>_image_tag variables: the tag a new stack starts with, before the first release. */

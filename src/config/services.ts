@@ -1,3 +1,5 @@
+import { PROJECT, PROJECT_TAG, projectName } from "../core/naming";
+
 /**
  * What the application is, as opposed to how an environment runs it: ports, health endpoints,
  * repository and log group names. Fixed by the application's code, so not per-environment.
@@ -11,6 +13,10 @@ export interface ServiceDefinition {
   readonly healthCheckMatcher: string;
   /** ECR repository and ECS service name (guide "Deployment Process"). */
   readonly repositoryName: string;
+  /** What the tasks are, as their security group describes them. */
+  readonly description: string;
+  /** What the tasks reach over HTTPS, as their egress rule describes it. */
+  readonly httpsEgress: string;
   /** Guide "Log Groups Structure". */
   readonly logGroupName: string;
   /** Non-root user the image runs as (uid:gid), matching the image's own USER. */
@@ -24,8 +30,10 @@ export const BACKEND: ServiceDefinition = {
   port: 8000,
   healthCheckPath: "/health",
   healthCheckMatcher: "200",
-  repositoryName: "recipe-chatbot-backend",
-  logGroupName: "/aws/ecs/recipe-chatbot/backend",
+  repositoryName: projectName("backend"),
+  description: "Recipe Chatbot backend tasks (FastAPI)",
+  httpsEgress: "HTTPS to OpenAI, SerpAPI and AWS APIs",
+  logGroupName: `/aws/ecs/${PROJECT}/backend`,
   // The guide's Dockerfile: `adduser appuser` on python:3.11-slim, the first regular user.
   user: "1000:1000",
   // Exec form (no shell, no embedded double quotes): urlopen raises on an error status, so python exits 1.
@@ -38,8 +46,10 @@ export const FRONTEND: ServiceDefinition = {
   healthCheckPath: "/",
   // Next.js may answer / with a redirect (locale, auth) that is still a healthy server.
   healthCheckMatcher: "200-399",
-  repositoryName: "recipe-chatbot-frontend",
-  logGroupName: "/aws/ecs/recipe-chatbot/frontend",
+  repositoryName: projectName("frontend"),
+  description: "Recipe Chatbot frontend tasks (Next.js)",
+  httpsEgress: "HTTPS to AWS APIs",
+  logGroupName: `/aws/ecs/${PROJECT}/frontend`,
   // The official Next.js Dockerfile's `nextjs` user.
   user: "1001:1001",
   healthCheckCommand: [
@@ -60,20 +70,20 @@ export const BACKEND_PATHS = ["/api/*", "/health", "/docs", "/openapi.json"];
 export const BACKEND_RULE_PRIORITY = 100;
 
 /** Cloud Map namespace the services register in: the frontend calls http://backend.<namespace>:8000. */
-export const SERVICE_DISCOVERY_NAMESPACE = "recipe-chatbot.internal";
+export const SERVICE_DISCOVERY_NAMESPACE = `${PROJECT}.internal`;
 
 /** Key prefix of the ALB's access logs in their bucket. */
 export const ALB_ACCESS_LOG_PREFIX = "alb";
 
 /** The backend publishes its LLM queue depth here (guide "Custom Scaling Metrics"); it scales on it. */
 export const QUEUE_DEPTH_METRIC = {
-  namespace: "RecipeChatbot/LLM",
+  namespace: `${PROJECT_TAG}/LLM`,
   metricName: "QueueDepth",
   dimensions: { Service: "Backend" },
 } as const;
 
 /** ECS cluster name (guide "Deployment Process"); each environment lives in its own AWS account. */
-export const CLUSTER_NAME = "recipe-chatbot-cluster";
+export const CLUSTER_NAME = projectName("cluster");
 
 /** ECS service name of a service (guide "Deployment Process"). */
 export function ecsServiceName(service: ServiceDefinition): string {

@@ -25,3 +25,22 @@ export function serviceRoleName(environment: string, service: string, kind: "tas
 export function imageTagParameterName(environment: string, service: string): string {
   return `/${PROJECT}/${environment}/deploy/${service}-image-tag`;
 }
+
+/** The project as tag values and metric namespaces spell it (no hyphen), e.g. the Project cost tag. */
+export const PROJECT_TAG = "RecipeChatbot";
+
+/** Name for an account-wide resource of no environment, e.g. recipe-chatbot-terraform-state. */
+export function projectName(...parts: string[]): string {
+  return [PROJECT, ...parts].join("-");
+}
+
+/**
+ * Permissions boundary every workload role (ECS tasks, flow logs) carries. The account layer creates
+ * it; the CI apply role may only create or change roles that carry it (no path from the apply role
+ * to administrator); the environments' roles name it.
+ */
+export const WORKLOAD_BOUNDARY_POLICY_NAME = projectName("workload", "boundary");
+
+export function workloadBoundaryArn(partition: string, accountId: string): string {
+  return `arn:${partition}:iam::${accountId}:policy/${WORKLOAD_BOUNDARY_POLICY_NAME}`;
+}

@@ -2,19 +2,19 @@ import { Construct } from "constructs";
 import { TerraformOutput, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { lookUpAwsContext } from "../core/aws-context";
-import { stateKey } from "../backends";
+import { stateKey } from "../state/backends";
 import { DEFAULT_STATE_BUCKET_PREFIX, DEFAULT_STATE_KEY_PREFIX, type EnvironmentConfig, type ProjectConfig } from "../config";
-import { GithubOidcRoles } from "../constructs/github-oidc-roles";
-import { StateStore } from "../constructs/state-store";
-import { environmentStackName, PROJECT } from "../core/naming";
+import { GithubOidcRoles } from "../ci/github-oidc-roles";
+import { StateStore } from "../state/state-store";
+import { environmentStackName, PROJECT_TAG, projectName, WORKLOAD_BOUNDARY_POLICY_NAME } from "../core/naming";
 import { PolicyGuard } from "../policy";
 import { WorkloadBoundary } from "../account/workload-boundary";
 
 /** The stack every other stack depends on: applied first, with local state, by an administrator. */
-export const BOOTSTRAP_STACK_NAME = `${PROJECT}-bootstrap`;
+export const BOOTSTRAP_STACK_NAME = projectName("bootstrap");
 
 /** Cost allocation tags of the shared, environment-less resources. */
-const BOOTSTRAP_TAGS = { Project: "RecipeChatbot", Environment: "Shared", ManagedBy: "cdktf", Component: "bootstrap" };
+const BOOTSTRAP_TAGS = { Project: PROJECT_TAG, Environment: "Shared", ManagedBy: "cdktf", Component: "bootstrap" };
 
 export interface BootstrapStackProps {
   readonly project: ProjectConfig;
@@ -26,7 +26,7 @@ export interface BootstrapStackProps {
 }
 
 /**
- * recipe-chatbot-bootstrap: the Terraform state store (bucket, lock table, key) and GitHub Actions'
+ * The bootstrap stack (BOOTSTRAP_STACK_NAME): the Terraform state store (bucket, lock table, key) and GitHub Actions'
  * OIDC provider with the CI roles. It starts on local state and is then migrated into its own
  * bucket (README "Bootstrap"). CI never applies it: it holds CI's own permissions.
  */
@@ -47,13 +47,16 @@ export class BootstrapStack extends TerraformStack {
       // Bucket names are global: the account id makes the default one this account's alone.
       bucketName: project.bootstrap.stateBucketName ?? `${DEFAULT_STATE_BUCKET_PREFIX}${aws.accountId}`,
       lockTableName: project.bootstrap.lockTableName,
-      keyAlias: `${PROJECT}-terraform-state`,
+      keyAlias: projectName("terraform", "state"),
     });
     const store = this.stateStore;
 
     // Created before any environment stack: their workload roles carry it, and the apply role may only
     // create roles that do.
-    const boundary = new WorkloadBoundary(this, "workload-boundary", { aws });
+    const boundary = new WorkloadBoundary(this, "workload-boundary", {
+      policyName: WORKLOAD_BOUNDARY_POLICY_NAME,
+      description: `Permissions boundary of every Recipe Chatbot workload role in account ${aws.accountId}`,
+    });
 
     const keyPrefix = project.stateBackend.type === "s3" ? project.stateBackend.keyPrefix : DEFAULT_STATE_KEY_PREFIX;
     const inThisAccount = project.bootstrap.environments;

@@ -3,14 +3,14 @@ import { Fn, TerraformStack } from "cdktf";
 import { ActionsVariable } from "@cdktf/provider-github/lib/actions-variable";
 import { BranchProtection } from "@cdktf/provider-github/lib/branch-protection";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
-import { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS } from "../ci-names";
+import { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS } from "../ci/names";
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, type EnvironmentConfig, type ServiceDefinition } from "../config";
-import { DeliveryWorkflowFile, loadDeliveryWorkflow } from "../constructs/github-delivery-workflow";
-import { GithubDeploymentEnvironment } from "../constructs/github-environment";
-import { GithubVariables } from "../constructs/github-variables";
-import { PROJECT } from "../core/naming";
+import { DeliveryWorkflowFile, loadDeliveryWorkflow } from "../github/delivery-workflow";
+import { GithubDeploymentEnvironment } from "../github/environment";
+import { GithubVariables } from "../github/variables";
+import { projectName } from "../core/naming";
 
-export const GITHUB_STACK_NAME = `${PROJECT}-github`;
+export const GITHUB_STACK_NAME = projectName("github");
 
 export interface GithubStackProps {
   /** Defaults of the github_owner, github_repository and app_repository variables. */
@@ -70,7 +70,7 @@ function githubEnvironmentOf(environment: EnvironmentConfig): string | undefined
 }
 
 /**
- * `recipe-chatbot-github`: repository settings through the GitHub provider. For the application and
+ * The GitHub stack (GITHUB_STACK_NAME): repository settings through the GitHub provider. For the application and
  * this infrastructure repository, the deployment environments (staging, production) with their
  * branch rule, reviewers and Actions variables; main's protection here; the application's delivery
  * workflow there. Only github_* resources: no AWS provider, so no policy guard (it checks AWS).

@@ -1,5 +1,5 @@
 /** ECS cluster, service, task-definition and container rules. */
-import { FARGATE_MEMORY_BY_CPU } from "../../config/aws-limits";
+import { FARGATE_MEMORY_BY_CPU } from "../../core/aws-limits";
 import type { ContainerDefinition } from "../container-definitions";
 import { Rule, RuleMetadata } from "../rule";
 import { block, blocks, isExpression, isRecord, looksLikeSecretName, quote, strings, toNumber } from "../values";

@@ -1,5 +1,5 @@
 /** Application Load Balancer, listener and target-group rules. */
-import { ALB_TLS_POLICY_PATTERN } from "../../config/aws-limits";
+import { ALB_TLS_POLICY_PATTERN } from "../../core/aws-limits";
 import { Rule, RuleContext, RuleMetadata, Verdict } from "../rule";
 import type { ResourceView } from "../stack-view";
 import { block, blocks, isExpression, quote, strings } from "../values";

@@ -1,0 +1,130 @@
+import type { Construct } from "constructs";
+import { FargateCluster, FargateService, type FargateServiceProps } from "../../src/modules/ecs-service";
+import { AWS, all, expectPropError, only, synthModule } from "./module-stack";
+
+const LISTENER = { fqn: "aws_lb_listener.https" };
+const serviceProps = (cluster: FargateCluster, extra: Partial<FargateServiceProps> = {}): FargateServiceProps => ({
+  aws: AWS,
+  serviceName: "orders",
+  cluster,
+  vpcId: "vpc-1",
+  subnetIds: ["subnet-a", "subnet-b"],
+  image: { tag: "v1" },
+  ...extra,
+});
+
+describe("FargateCluster, alone", () => {
+  it("defaults to Container Insights on, on-demand only and no namespace", () => {
+    const stack = synthModule((scope) => new FargateCluster(scope, "cluster", { clusterName: "shop" }));
+    expect(only(stack, "aws_ecs_cluster")).toMatchObject({ name: "shop", setting: [{ name: "containerInsights", value: "enabled" }] });
+    expect(only(stack, "aws_ecs_cluster_capacity_providers").default_capacity_provider_strategy).toEqual([
+      { capacity_provider: "FARGATE", base: 0, weight: 1 },
+      { capacity_provider: "FARGATE_SPOT", weight: 0 },
+    ]);
+    expect(stack.resource.aws_service_discovery_private_dns_namespace).toBeUndefined();
+  });
+
+  it("splits on-demand and Spot and creates the Cloud Map namespace when asked", () => {
+    const stack = synthModule(
+      (scope) =>
+        new FargateCluster(scope, "cluster", {
+          clusterName: "shop",
+          capacity: { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 },
+          serviceDiscovery: { namespaceName: "shop.internal", vpcId: "vpc-1" },
+        }),
+    );
+    expect(only(stack, "aws_ecs_cluster_capacity_providers").default_capacity_provider_strategy).toEqual([
+      { capacity_provider: "FARGATE", base: 1, weight: 1 },
+      { capacity_provider: "FARGATE_SPOT", weight: 3 },
+    ]);
+    expect(only(stack, "aws_service_discovery_private_dns_namespace")).toMatchObject({ name: "shop.internal", vpc: "vpc-1", description: "Service discovery for the services of shop" });
+  });
+
+  it("rejects bad props", () => {
+    expectPropError((scope) => new FargateCluster(scope, "c", { clusterName: "x", containerInsights: "on" as never }), "containerInsights", '"enabled", "enhanced", "disabled"');
+    expectPropError((scope) => new FargateCluster(scope, "c", { clusterName: "x", capacity: { onDemandWeight: 0, spotWeight: 0 } }), "capacity", "must not both be 0");
+    expectPropError((scope) => new FargateCluster(scope, "c", { clusterName: "x", capacity: { spotWeight: -1 } }), "capacity.spotWeight", "from 0 to 1000");
+  });
+});
+
+describe("FargateService, alone", () => {
+  it("a worker with no port and no load balancer: its own repository, roles, logs, one task, CPU scaling", () => {
+    let orders: FargateService | undefined;
+    const stack = synthModule((scope) => {
+      const cluster = new FargateCluster(scope, "cluster", { clusterName: "shop" });
+      orders = new FargateService(scope, "orders", serviceProps(cluster));
+    });
+    expect(only(stack, "aws_ecr_repository")).toMatchObject({ name: "orders", image_tag_mutability: "IMMUTABLE" });
+    expect(all(stack, "aws_iam_role").map((r) => r.name).sort()).toEqual(["orders-execution", "orders-task"]);
+    expect(all(stack, "aws_iam_role").every((r) => r.permissions_boundary === undefined)).toBe(true);
+    expect(only(stack, "aws_cloudwatch_log_group")).toMatchObject({ name: "/aws/ecs/orders", retention_in_days: 30 });
+    const taskDefinition = only(stack, "aws_ecs_task_definition");
+    expect(taskDefinition).toMatchObject({ family: "orders", cpu: "256", memory: "512" });
+    const [app] = orders!.containerDefinitions;
+    expect(app).toMatchObject({ name: "app", readonlyRootFilesystem: true, portMappings: [] });
+    expect(app.healthCheck).toBeUndefined();
+    const service = only(stack, "aws_ecs_service");
+    expect(service).toMatchObject({ name: "orders", desired_count: 1, deployment_circuit_breaker: { enable: true, rollback: true }, enable_execute_command: false });
+    expect(service.load_balancer).toBeUndefined();
+    expect(service.health_check_grace_period_seconds).toBeUndefined();
+    expect(only(stack, "aws_appautoscaling_target")).toMatchObject({ min_capacity: 1, max_capacity: 1 });
+    expect(only(stack, "aws_appautoscaling_policy")).toMatchObject({ name: "orders-cpu" });
+    expect(only(stack, "aws_vpc_security_group_egress_rule")).toMatchObject({ from_port: 443, cidr_ipv4: "0.0.0.0/0" });
+    expect(stack.resource.aws_vpc_security_group_ingress_rule).toBeUndefined();
+  });
+
+  it("behind a load balancer, discoverable, scaled on a custom metric, an existing repository, a boundary", () => {
+    const stack = synthModule((scope) => {
+      const cluster = new FargateCluster(scope, "cluster", { clusterName: "shop", serviceDiscovery: { namespaceName: "shop.internal", vpcId: "vpc-1" } });
+      const api = new FargateService(
+        scope,
+        "api",
+        serviceProps(cluster, {
+          serviceName: "shop-api",
+          resourceNamePrefix: "shop-prod-api",
+          containerName: "api",
+          port: 8080,
+          image: { repository: { repositoryUrl: "1.dkr.ecr/api", repositoryArn: "arn:aws:ecr:eu-west-1:1:repository/api" }, tag: "v2", tagParameterName: "/shop/api-tag" },
+          loadBalancer: { targetGroupArn: "arn:tg", listener: LISTENER as never, securityGroupId: "sg-alb" },
+          serviceDiscovery: true,
+          scaling: { minCapacity: 2, maxCapacity: 6, customMetrics: [{ name: "queue-depth", namespace: "Shop", metricName: "Queue", target: 10 }] },
+          permissionsBoundaryArn: "arn:aws:iam::1:policy/b",
+        }),
+      );
+      const web = new FargateService(scope, "web", serviceProps(cluster, { serviceName: "shop-web", containerName: "web", port: 3000 }));
+      api.allowFrom(web);
+    });
+    expect(all(stack, "aws_ecr_repository").map((r) => r.name)).toEqual(["shop-web"]);
+    const service = all(stack, "aws_ecs_service").find((s) => s.name === "shop-api")!;
+    expect(service).toMatchObject({ desired_count: 2, health_check_grace_period_seconds: 60, load_balancer: [{ target_group_arn: "arn:tg", container_name: "api", container_port: 8080 }] });
+    expect(service.service_registries.registry_arn).toMatch(/aws_service_discovery_service/);
+    expect(all(stack, "aws_iam_role").filter((r) => r.name.startsWith("shop-prod-api")).map((r) => r.permissions_boundary)).toEqual(["arn:aws:iam::1:policy/b", "arn:aws:iam::1:policy/b"]);
+    expect(all(stack, "aws_ssm_parameter")[0]).toMatchObject({ name: "/shop/api-tag", insecure_value: "v2", lifecycle: { ignore_changes: ["insecure_value"] } });
+    expect(all(stack, "aws_appautoscaling_policy").map((p) => p.name)).toEqual(expect.arrayContaining(["shop-prod-api-cpu", "shop-prod-api-queue-depth"]));
+    const ingress = all(stack, "aws_vpc_security_group_ingress_rule");
+    expect(ingress.map((r) => r.description).sort()).toEqual(["Api from the ALB", "Api from the web"]);
+    expect(ingress.every((r) => r.from_port === 8080)).toBe(true);
+    const egress = all(stack, "aws_vpc_security_group_egress_rule").map((r) => r.description);
+    expect(egress).toEqual(expect.arrayContaining(["ALB to api tasks", "Web to the api API"]));
+  });
+
+  it("rejects bad props and combinations", () => {
+    const withCluster = (extra: Partial<FargateServiceProps>) => (scope: Construct) =>
+      new FargateService(scope, "s", serviceProps(new FargateCluster(scope, "c", { clusterName: "x" }), extra));
+    expectPropError(withCluster({ cpu: 300 }), "cpu", "256, 512, 1024");
+    expectPropError(withCluster({ cpu: 256, memory: 4096 }), "memory", "512, 1024, 2048");
+    expectPropError(withCluster({ loadBalancer: { targetGroupArn: "t", listener: LISTENER as never, securityGroupId: "s" } }), "loadBalancer", "needs `port`");
+    expectPropError(withCluster({ port: 80, healthCheckGracePeriodSeconds: 30 }), "healthCheckGracePeriodSeconds", "only with `loadBalancer`");
+    expectPropError(withCluster({ serviceDiscovery: true }), "serviceDiscovery", "namespace");
+    expectPropError(withCluster({ image: { tag: "v1", repository: { repositoryUrl: "u", repositoryArn: "a" }, repositoryName: "r" } }), "image.repository", "cannot be combined");
+    expectPropError(withCluster({ scaling: { minCapacity: 4, maxCapacity: 2 } }), "scaling.maxCapacity", "from 4 to 5000");
+    expectPropError(withCluster({ port: 0 }), "port", "from 1 to 65535");
+  });
+
+  it("stands in a stack of its own with an existing cluster's attributes", () => {
+    const stack = synthModule((scope) => new FargateService(scope, "svc", serviceProps({ clusterArn: "arn:cluster", clusterName: "legacy" } as never)));
+    expect(only(stack, "aws_ecs_service")).toMatchObject({ cluster: "arn:cluster" });
+    expect(only(stack, "aws_ecs_service").capacity_provider_strategy).toBeUndefined();
+    expect(only(stack, "aws_appautoscaling_target").resource_id).toMatch(/^service\/legacy\/\$\{aws_ecs_service\.svc_service_[0-9A-F]{8}\.name\}$/);
+  });
+});

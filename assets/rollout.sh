@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# Rolls one service of one environment out to a new image without Terraform drift (README "Delivery:
+# rolling out a new image without Terraform drift"). The application's delivery workflow runs this
+# text verbatim: the GitHub stack inlines it into .github/workflows/deploy.yml, so edit it here only.
+#
+# Input (environment variables):
+#   ENVIRONMENT_NAME  dev | staging | prod: scopes the image-tag parameter and the task family
+#   SERVICE           backend | frontend: also the name of the service's container
+#   IMAGE_TAG         the tag just pushed (the commit SHA)
+#   ECS_CLUSTER       cluster of the service
+#   ECS_SERVICE       ECS service name
+#   ECR_REPOSITORY    repository URL, <account>.dkr.ecr.<region>.amazonaws.com/<name>
+# Needs the aws CLI (v1 or v2) and jq, and these permissions (the deploy role's): ssm:PutParameter on
+# the parameter; ecs:DescribeTaskDefinition, ecs:RegisterTaskDefinition and ecs:TagResource (the copy
+# keeps its tags); iam:PassRole on the task's execution and task roles; ecs:UpdateService and
+# ecs:DescribeServices on the service.
+set -euo pipefail
+# Without it a failing command inside $(...) does not stop the function it runs in.
+shopt -s inherit_errexit
+
+fail() {
+  echo "::error::rollout: $*" >&2
+  exit 1
+}
+
+for name in ENVIRONMENT_NAME SERVICE IMAGE_TAG ECS_CLUSTER ECS_SERVICE ECR_REPOSITORY; do
+  [[ -n "${!name:-}" ]] || fail "$name is not set"
+done
+[[ "$SERVICE" == backend || "$SERVICE" == frontend ]] || fail "SERVICE must be backend or frontend (got '$SERVICE')"
+# ECR's tag syntax, as IMAGE_TAG_PATTERN in src/config/schema.ts.
+[[ "$IMAGE_TAG" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]] || fail "IMAGE_TAG '$IMAGE_TAG' is not a valid image tag"
+
+# Names the environment stack gives these (imageTagParameterName and taskFamilyName in
+# src/core/naming.ts); the emulator test rolls out against the synthesized stack.
+readonly TAG_PARAMETER="/recipe-chatbot/${ENVIRONMENT_NAME}/deploy/${SERVICE}-image-tag"
+readonly TASK_FAMILY="recipe-chatbot-${ENVIRONMENT_NAME}-${SERVICE}"
+
+# Registers a copy of the family's newest revision with only this service's image changed, and
+# prints its ARN. Terraform tracks the newest revision (track_latest), so after the parameter write
+# its configuration equals this copy. The tags are copied too, or Terraform would re-add them.
+register_revision() {
+  local image=$1 described input
+  described=$(aws ecs describe-task-definition --task-definition "$TASK_FAMILY" --include TAGS --output json)
+  input=$(jq --arg container "$SERVICE" --arg image "$image" '
+    . as $described
+    | if any($described.taskDefinition.containerDefinitions[]; .name == $container) then . else
+        error("task definition \($described.taskDefinition.taskDefinitionArn) has no container named \($container)")
+      end
+    | $described.taskDefinition
+    # What DescribeTaskDefinition reports but RegisterTaskDefinition does not accept.
+    | del(.taskDefinitionArn, .revision, .status, .requiresAttributes, .compatibilities,
+          .registeredAt, .registeredBy, .deregisteredAt)
+    | .containerDefinitions |= map(if .name == $container then .image = $image else . end)
+    | if ($described.tags // []) == [] then . else .tags = $described.tags end
+  ' <<<"$described")
+  aws ecs register-task-definition --cli-input-json "$input" --query taskDefinition.taskDefinitionArn --output text
+}
+
+# Releases a tag: the parameter first (Terraform reads it back on every plan, so from here on an
+# infrastructure apply keeps this tag), then a revision with it, then the service. Prints the id of
+# the deployment that update-service started.
+release() {
+  local tag=$1 arn
+  aws ssm put-parameter --name "$TAG_PARAMETER" --type String --value "$tag" --overwrite >/dev/null
+  arn=$(register_revision "$ECR_REPOSITORY:$tag")
+  echo "rollout: $ECS_SERVICE -> $arn ($ECR_REPOSITORY:$tag)" >&2
+  # shellcheck disable=SC2016 # backquotes are a JMESPath literal, not a shell expansion
+  aws ecs update-service --cluster "$ECS_CLUSTER" --service "$ECS_SERVICE" --task-definition "$arn" \
+    --query 'service.deployments[?status==`PRIMARY`] | [0].id' --output text
+}
+
+describe_service() {
+  aws ecs describe-services --cluster "$ECS_CLUSTER" --services "$ECS_SERVICE" --output json
+}
+
+deployment_id=$(release "$IMAGE_TAG")
+
+# Waits until the service has a single deployment with every task running (the CLI polls every 15 s,
+# at most 40 times). A deployment the circuit breaker rolls back is stable too, on the old revision.
+if ! aws ecs wait services-stable --cluster "$ECS_CLUSTER" --services "$ECS_SERVICE"; then
+  describe_service | jq -r '.services[0].events[:5][] | "  \(.createdAt) \(.message)"' >&2 || true
+  fail "$ECS_SERVICE did not become stable; the deployment $deployment_id may still be in progress"
+fi
+
+# services-stable can pass a moment before ECS decides the rollout (COMPLETED, or FAILED when tasks
+# fail their health checks after starting): poll for the verdict, at most as long as the waiter.
+readonly VERDICT_POLL_SECONDS=15 VERDICT_POLL_ATTEMPTS=40
+for ((attempt = 1; ; attempt++)); do
+  state=$(describe_service)
+  primary=$(jq -c '.services[0].deployments[] | select(.status == "PRIMARY")' <<<"$state")
+  primary_id=$(jq -r .id <<<"$primary")
+  rollout_state=$(jq -r .rolloutState <<<"$primary")
+  [[ "$primary_id" == "$deployment_id" && "$rollout_state" == IN_PROGRESS ]] || break
+  ((attempt < VERDICT_POLL_ATTEMPTS)) || fail "deployment $deployment_id of $ECS_SERVICE is still IN_PROGRESS"
+  sleep "$VERDICT_POLL_SECONDS"
+done
+if [[ "$primary_id" == "$deployment_id" && "$rollout_state" == COMPLETED ]]; then
+  echo "rollout: $ECS_SERVICE runs $ECR_REPOSITORY:$IMAGE_TAG" >&2
+  exit 0
+fi
+
+# The circuit breaker stopped the deployment (and, with rollback on, as every service here has it,
+# went back to the last completed one).
+reason=$(jq -r --arg id "$deployment_id" \
+  '.services[0].deployments[] | select(.id == $id) | .rolloutStateReason // empty' <<<"$state")
+echo "::error::rollout: the deployment circuit breaker stopped deployment $deployment_id of" \
+  "$ECR_REPOSITORY:$IMAGE_TAG to $ECS_SERVICE${reason:+: $reason}" >&2
+jq -r '.services[0].events[:5][] | "  \(.createdAt) \(.message)"' <<<"$state" >&2 || true
+
+rolled_back_to=$(jq -r '.taskDefinition // empty' <<<"$primary")
+if [[ -z "$rolled_back_to" || "$primary_id" == "$deployment_id" ]]; then
+  fail "$ECS_SERVICE was not rolled back; fix it by hand (aws ecs describe-services)"
+fi
+# The parameter and the newest revision still name the failed image, so the next infrastructure
+# apply would roll it out again. Release the tag the service was rolled back to instead: the
+# configuration then equals what runs, and the plan stays empty.
+running_image=$(aws ecs describe-task-definition --task-definition "$rolled_back_to" --output json |
+  jq -r --arg container "$SERVICE" '.taskDefinition.containerDefinitions[] | select(.name == $container) | .image')
+running_tag=${running_image##*:}
+echo "rollout: rolled back to $rolled_back_to; restoring $TAG_PARAMETER to $running_tag" >&2
+release "$running_tag" >/dev/null
+fail "$ECS_SERVICE still runs $running_tag: $ECR_REPOSITORY:$IMAGE_TAG was rolled back"

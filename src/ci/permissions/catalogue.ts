@@ -1,0 +1,78 @@
+/**
+ * The shape of the CI permission catalogue (index.ts): the scope the roles act in, what a service's
+ * entry holds, and the helpers entries build their ARNs with. `<project>` in the comments of this
+ * directory is PROJECT (core/naming), `<env>` an environment's name.
+ */
+import { BACKEND, FRONTEND, type ServiceDefinition } from "../../config";
+import type { PolicyStatement } from "../../core/iam";
+import { scopedName } from "../../core/naming";
+
+/** An environment the CI roles reach: its name (resource names) and region (ARNs). */
+export interface CiEnvironment {
+  readonly name: string;
+  readonly region: string;
+}
+
+/** The account the roles live in, and the environments they act on. */
+export interface CiScope {
+  readonly partition: string;
+  readonly accountId: string;
+  readonly environments: readonly CiEnvironment[];
+}
+
+/** The state store as the roles use it (the bootstrap stack's own resources). */
+export interface StateAccess {
+  readonly bucketArn: string;
+  readonly lockTableArn: string;
+  readonly keyArn: string;
+  /** The stacks whose state the roles may read (plan) and write (apply), e.g. <project>-prod. */
+  readonly stackKeys: readonly string[];
+}
+
+/** The apply role's view of the state store: also the CI roles, which it must never touch. */
+export interface ApplyStateAccess extends StateAccess {
+  readonly ciRoleArns: readonly string[];
+}
+
+/**
+ * Managed policies a role gets. IAM limits one managed policy to 6,144 characters (without
+ * whitespace) and a role to 10 attached policies, so the catalogue is split by area.
+ */
+export const POLICY_GROUPS = ["network", "edge", "compute", "operations", "data", "unscoped", "state"] as const;
+export type PolicyGroup = (typeof POLICY_GROUPS)[number];
+export type RolePolicies = Partial<Record<PolicyGroup, PolicyStatement[]>>;
+
+/** What the roles may do with one AWS service: one entry of the catalogue. */
+export interface ServiceAccess {
+  /** Statement id stem, e.g. Ec2 -> ReadEc2 / ManageEc2. */
+  readonly sid: string;
+  /** The managed policy the entry's statements go to (policy size, not meaning). */
+  readonly group: Exclude<PolicyGroup, "unscoped" | "state">;
+  /** Read actions with resource-level permissions (plan and apply). */
+  readonly read?: readonly string[];
+  /** Write actions with resource-level permissions (apply only). */
+  readonly write?: readonly string[];
+  /** Read actions that support only Resource "*". */
+  readonly unscopedRead?: readonly string[];
+  /** Write actions that support only Resource "*". */
+  readonly unscopedWrite?: readonly string[];
+  /** This project's resources of the service in one environment (ARNs or ARN patterns). */
+  readonly resources?: (scope: CiScope, environment: CiEnvironment) => string[];
+}
+
+/** The services the environments run and CI delivers. */
+export const SERVICES: readonly ServiceDefinition[] = [BACKEND, FRONTEND];
+
+/** `arn:<partition>:<service>:<region>:<account>:<resource>` in the environment's region. */
+export function arn(scope: CiScope, environment: CiEnvironment, service: string, resource: string): string {
+  return `arn:${scope.partition}:${service}:${environment.region}:${scope.accountId}:${resource}`;
+}
+
+/** Every name this project gives an environment's resources starts with this, e.g. <project>-dev*. */
+export function environmentNames(environment: CiEnvironment): string {
+  return `${scopedName(environment.name)}*`;
+}
+
+export function unique<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,27 @@
+import { arn, type ServiceAccess } from "./catalogue";
+
+/** The load balancer's TLS certificate (ACM, DNS-validated). */
+export const CERTIFICATES_ACCESS = {
+  sid: "Certificates",
+  group: "edge",
+  read: ["acm:DescribeCertificate", "acm:ListTagsForCertificate"],
+  write: ["acm:AddTagsToCertificate", "acm:DeleteCertificate", "acm:RemoveTagsFromCertificate", "acm:UpdateCertificateOptions"],
+  unscopedWrite: ["acm:RequestCertificate"],
+  resources: (s, e) => [arn(s, e, "acm", "certificate/*")],
+} satisfies ServiceAccess;
+
+/** Route 53: the public zone's records and health checks, and Cloud Map's private zone. */
+export const DNS_ACCESS = {
+  sid: "Dns",
+  group: "edge",
+  read: ["route53:GetChange", "route53:GetHealthCheck", "route53:GetHostedZone", "route53:ListResourceRecordSets", "route53:ListTagsForResource"],
+  write: [
+    "route53:ChangeResourceRecordSets", "route53:ChangeTagsForResource", "route53:DeleteHealthCheck", "route53:DeleteHostedZone",
+    "route53:UpdateHealthCheck",
+  ],
+  // CreateHostedZone and ListHostedZonesByName: Cloud Map creates the private namespace's zone as the caller.
+  unscopedRead: ["route53:ListHostedZonesByName"],
+  unscopedWrite: ["route53:CreateHealthCheck", "route53:CreateHostedZone"],
+  // Route 53 ARNs carry no account or region; the public zone is a deploy-time variable.
+  resources: (s) => ["hostedzone/*", "healthcheck/*", "change/*"].map((resource) => `arn:${s.partition}:route53:::${resource}`),
+} satisfies ServiceAccess;

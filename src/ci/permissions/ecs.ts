@@ -1,0 +1,61 @@
+import { CLUSTER_NAME } from "../../config";
+import { arn, environmentNames, SERVICES, type ServiceAccess } from "./catalogue";
+
+/** The cluster, its services and their task definitions. */
+export const ECS_ACCESS = {
+  sid: "Ecs",
+  group: "compute",
+  read: ["ecs:DescribeClusters", "ecs:DescribeServices", "ecs:ListTagsForResource"],
+  write: [
+    "ecs:CreateService", "ecs:DeleteCluster", "ecs:DeleteService", "ecs:PutClusterCapacityProviders", "ecs:TagResource",
+    "ecs:UntagResource", "ecs:UpdateCluster", "ecs:UpdateClusterSettings", "ecs:UpdateService",
+  ],
+  unscopedRead: ["ecs:DescribeTaskDefinition"],
+  unscopedWrite: ["ecs:CreateCluster", "ecs:DeregisterTaskDefinition", "ecs:RegisterTaskDefinition"],
+  resources: (s, e) => [
+    arn(s, e, "ecs", `cluster/${CLUSTER_NAME}`),
+    arn(s, e, "ecs", `service/${CLUSTER_NAME}/*`),
+    arn(s, e, "ecs", `task-definition/${environmentNames(e)}:*`),
+  ],
+} satisfies ServiceAccess;
+
+/** The services' image repositories. */
+export const REGISTRY_ACCESS = {
+  sid: "Registry",
+  group: "compute",
+  read: ["ecr:DescribeRepositories", "ecr:GetLifecyclePolicy", "ecr:GetRepositoryPolicy", "ecr:ListTagsForResource"],
+  write: [
+    "ecr:CreateRepository", "ecr:DeleteLifecyclePolicy", "ecr:DeleteRepository", "ecr:PutImageScanningConfiguration",
+    "ecr:PutImageTagMutability", "ecr:PutLifecyclePolicy", "ecr:TagResource", "ecr:UntagResource",
+  ],
+  resources: (s, e) => SERVICES.map((service) => arn(s, e, "ecr", `repository/${service.repositoryName}`)),
+} satisfies ServiceAccess;
+
+/** Cloud Map: the private namespace the services find each other in. */
+export const SERVICE_DISCOVERY_ACCESS = {
+  sid: "ServiceDiscovery",
+  group: "compute",
+  read: ["servicediscovery:GetNamespace", "servicediscovery:GetService", "servicediscovery:ListTagsForResource"],
+  write: [
+    "servicediscovery:CreateService", "servicediscovery:DeleteNamespace", "servicediscovery:DeleteService",
+    "servicediscovery:TagResource", "servicediscovery:UntagResource", "servicediscovery:UpdatePrivateDnsNamespace",
+    "servicediscovery:UpdateService",
+  ],
+  unscopedRead: ["servicediscovery:GetOperation"],
+  unscopedWrite: ["servicediscovery:CreatePrivateDnsNamespace"],
+  resources: (s, e) => [arn(s, e, "servicediscovery", "namespace/*"), arn(s, e, "servicediscovery", "service/*")],
+} satisfies ServiceAccess;
+
+/** The services' scalable targets and scaling policies. */
+export const AUTOSCALING_ACCESS = {
+  sid: "Autoscaling",
+  group: "compute",
+  read: ["application-autoscaling:ListTagsForResource"],
+  write: [
+    "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:DeregisterScalableTarget",
+    "application-autoscaling:PutScalingPolicy", "application-autoscaling:RegisterScalableTarget",
+    "application-autoscaling:TagResource", "application-autoscaling:UntagResource",
+  ],
+  unscopedRead: ["application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies"],
+  resources: (s, e) => [arn(s, e, "application-autoscaling", "scalable-target/*")],
+} satisfies ServiceAccess;

@@ -1,0 +1,78 @@
+import type { PolicyStatement } from "../../core/iam";
+import { workloadBoundaryArn } from "../../core/naming";
+import { environmentNames, unique, type CiEnvironment, type CiScope, type ServiceAccess } from "./catalogue";
+
+/** Service-linked roles AWS creates on first use of ECS, ELB, ECS autoscaling and GuardDuty. */
+const SERVICE_LINKED_ROLE_SERVICES = [
+  "ecs.amazonaws.com",
+  "elasticloadbalancing.amazonaws.com",
+  "ecs.application-autoscaling.amazonaws.com",
+  "guardduty.amazonaws.com",
+];
+
+/** Services the environment stacks hand roles to: ECS tasks and VPC flow logs. */
+const PASSED_TO_SERVICES = ["ecs-tasks.amazonaws.com", "vpc-flow-logs.amazonaws.com"];
+
+/** The environment's own roles (task, execution, flow logs), <project>-<env>*. */
+function environmentRolesArn(scope: CiScope, environment: CiEnvironment): string {
+  return `arn:${scope.partition}:iam::${scope.accountId}:role/${environmentNames(environment)}`;
+}
+
+/** The environments' roles and their inline policies. */
+export const ROLES_ACCESS = {
+  sid: "Roles",
+  group: "compute",
+  read: ["iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies"],
+  write: [
+    "iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:ListInstanceProfilesForRole", "iam:PutRolePolicy",
+    "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
+  ],
+  // Only the environments' own roles (task, execution, flow logs): never the CI roles themselves.
+  resources: (s, e) => [environmentRolesArn(s, e)],
+} satisfies ServiceAccess;
+
+/**
+ * The apply role creates and changes roles named <project>-<env>* and may pass them to ECS; without
+ * a ceiling it could create one with any policy and run it. Every role it touches must carry the
+ * workload boundary, which it can neither remove nor rewrite.
+ */
+export function workloadBoundaryStatements(scope: CiScope): PolicyStatement[] {
+  const boundaryArn = workloadBoundaryArn(scope.partition, scope.accountId);
+  return [
+    {
+      sid: "RolesOnlyWithinWorkloadBoundary",
+      effect: "Deny",
+      actions: ["iam:AttachRolePolicy", "iam:CreateRole", "iam:DeleteRolePolicy", "iam:DetachRolePolicy", "iam:PutRolePermissionsBoundary", "iam:PutRolePolicy"],
+      resources: ["*"],
+      condition: [{ test: "StringNotEquals", variable: "iam:PermissionsBoundary", values: [boundaryArn] }],
+    },
+    { sid: "KeepWorkloadBoundary", effect: "Deny", actions: ["iam:DeleteRolePermissionsBoundary"], resources: ["*"] },
+    {
+      sid: "ProtectWorkloadBoundary",
+      effect: "Deny",
+      actions: ["iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion"],
+      resources: [boundaryArn],
+    },
+  ];
+}
+
+/** Task definitions and flow logs name roles; only the environments' roles, only to those services. */
+export function passRoleStatement(scope: CiScope): PolicyStatement {
+  return {
+    sid: "PassEnvironmentRoles",
+    effect: "Allow",
+    actions: ["iam:PassRole"],
+    resources: unique(scope.environments.map((e) => environmentRolesArn(scope, e))),
+    condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: PASSED_TO_SERVICES }],
+  };
+}
+
+export function serviceLinkedRoleStatement(scope: CiScope): PolicyStatement {
+  return {
+    sid: "CreateServiceLinkedRoles",
+    effect: "Allow",
+    actions: ["iam:CreateServiceLinkedRole"],
+    resources: [`arn:${scope.partition}:iam::${scope.accountId}:role/aws-service-role/*`],
+    condition: [{ test: "StringEquals", variable: "iam:AWSServiceName", values: SERVICE_LINKED_ROLE_SERVICES }],
+  };
+}

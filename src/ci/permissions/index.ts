@@ -1,0 +1,106 @@
+/**
+ * What the GitHub Actions roles may do, as data: for every AWS service the environment stacks use,
+ * the actions Terraform's refresh calls (plan), the ones create/update/delete add (apply), and the
+ * ARNs of this project's resources of that service. The bootstrap stack turns it into policies
+ * (src/ci/github-oidc-roles.ts); one table serves both roles, so they cannot drift apart.
+ *
+ * Actions are always listed (never `svc:*`). Resources are this project's names wherever AWS names
+ * them deterministically, otherwise the account and region of each environment (IDs AWS generates:
+ * VPCs, certificates, keys, ...). Actions that take no resource (Service Authorization Reference)
+ * are kept apart as `unscoped*`, to be granted on "*" in one place.
+ *
+ * One file per AWS area holds its entries and any statement of its own (iam.ts: pass role, service-
+ * linked roles, the workload boundary); state.ts the state store's statements, deploy.ts the
+ * delivery role's. This file puts them together.
+ */
+import type { PolicyStatement } from "../../core/iam";
+import { BUCKETS_ACCESS } from "./buckets";
+import { type ApplyStateAccess, type CiScope, type PolicyGroup, type RolePolicies, type ServiceAccess, type StateAccess, unique } from "./catalogue";
+import { CERTIFICATES_ACCESS, DNS_ACCESS } from "./domain";
+import { AUTOSCALING_ACCESS, ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS } from "./ecs";
+import { GUARD_DUTY_ACCESS, WAF_ACCESS } from "./edge-protection";
+import { awsResourceGrantStatement, KEYS_ACCESS } from "./encryption";
+import { passRoleStatement, ROLES_ACCESS, serviceLinkedRoleStatement, workloadBoundaryStatements } from "./iam";
+import { LOAD_BALANCING_ACCESS } from "./load-balancing";
+import { EC2_ACCESS } from "./networking";
+import { EVENTS_ACCESS, LOGS_ACCESS, METRICS_ACCESS, TOPICS_ACCESS } from "./observability";
+import { PARAMETERS_ACCESS, SECRETS_ACCESS } from "./secrets";
+import { protectBootstrapStatements, stateStatements } from "./state";
+
+export {
+  POLICY_GROUPS,
+  type ApplyStateAccess,
+  type CiEnvironment,
+  type CiScope,
+  type PolicyGroup,
+  type RolePolicies,
+  type ServiceAccess,
+  type StateAccess,
+} from "./catalogue";
+export { deployStatements } from "./deploy";
+export { stateStatements } from "./state";
+
+/** The catalogue, in policy order: each entry's statements go to its group's policy, in this order. */
+export const SERVICE_ACCESS: readonly ServiceAccess[] = [
+  // network
+  EC2_ACCESS,
+  // edge
+  LOAD_BALANCING_ACCESS, CERTIFICATES_ACCESS, DNS_ACCESS, WAF_ACCESS, GUARD_DUTY_ACCESS,
+  // compute
+  ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS, AUTOSCALING_ACCESS, ROLES_ACCESS,
+  // operations
+  LOGS_ACCESS, METRICS_ACCESS, EVENTS_ACCESS, TOPICS_ACCESS,
+  // data
+  KEYS_ACCESS, SECRETS_ACCESS, PARAMETERS_ACCESS, BUCKETS_ACCESS,
+];
+
+/** `{ sid, actions, resources }` granting `actions` on the service's resources in every environment. */
+function serviceStatement(scope: CiScope, access: ServiceAccess, sid: string, actions: readonly string[]): PolicyStatement[] {
+  const resourcesIn = access.resources;
+  if (actions.length === 0 || !resourcesIn) return [];
+  const resources = unique(scope.environments.flatMap((environment) => resourcesIn(scope, environment)));
+  return [{ sid, effect: "Allow", actions: [...actions], resources }];
+}
+
+function grouped(statements: { group: PolicyGroup; statements: PolicyStatement[] }[]): RolePolicies {
+  const policies: RolePolicies = {};
+  for (const { group, statements: list } of statements) {
+    if (list.length > 0) policies[group] = [...(policies[group] ?? []), ...list];
+  }
+  return policies;
+}
+
+/** One statement of every action that supports only Resource "*" (see the bootstrap stack's suppression). */
+function unscopedStatement(sid: string, actions: readonly string[]): PolicyStatement[] {
+  return actions.length === 0 ? [] : [{ sid, effect: "Allow", actions: unique(actions).sort(), resources: ["*"] }];
+}
+
+/** The plan role: every read Terraform's refresh makes, nothing that changes a resource. */
+export function planPolicies(scope: CiScope, state: StateAccess): RolePolicies {
+  return grouped([
+    ...SERVICE_ACCESS.map((access) => ({ group: access.group, statements: serviceStatement(scope, access, `Read${access.sid}`, access.read ?? []) })),
+    { group: "unscoped", statements: unscopedStatement("ReadWithoutResourceLevelPermissions", SERVICE_ACCESS.flatMap((a) => a.unscopedRead ?? [])) },
+    { group: "state", statements: stateStatements(state, "read") },
+  ]);
+}
+
+/**
+ * The apply role: what `terraform apply` (and destroy) of the environment stacks calls, on this
+ * project's resources, plus explicit denies that keep it off the bootstrap stack's resources.
+ */
+export function applyPolicies(scope: CiScope, state: ApplyStateAccess): RolePolicies {
+  const all = (access: ServiceAccess) => [...(access.read ?? []), ...(access.write ?? [])];
+  return grouped([
+    ...SERVICE_ACCESS.map((access) => ({ group: access.group, statements: serviceStatement(scope, access, `Manage${access.sid}`, all(access)) })),
+    { group: "compute", statements: [passRoleStatement(scope), serviceLinkedRoleStatement(scope), ...workloadBoundaryStatements(scope)] },
+    { group: "data", statements: [awsResourceGrantStatement(scope)] },
+    {
+      group: "unscoped",
+      statements: unscopedStatement(
+        "ManageWithoutResourceLevelPermissions",
+        SERVICE_ACCESS.flatMap((a) => [...(a.unscopedRead ?? []), ...(a.unscopedWrite ?? [])]),
+      ),
+    },
+    { group: "state", statements: [...stateStatements(state, "write"), ...protectBootstrapStatements(state)] },
+  ]);
+}

@@ -1,0 +1,494 @@
+import { Construct } from "constructs";
+import type { ITerraformDependable } from "cdktf";
+import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
+import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
+import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
+import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
+import { ServiceDiscoveryService } from "@cdktf/provider-aws/lib/service-discovery-service";
+import { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { EncryptedLogGroup } from "../../blocks/encrypted-log-group";
+import { awsContextOf, type AwsContext } from "../../core/aws-context";
+import { FARGATE_MEMORY_BY_CPU } from "../../core/aws-limits";
+import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../../core/iam";
+import { check, checkInteger } from "../../core/props";
+import { encodeContainerDefinitions, type ContainerDefinition } from "../../policy/container-definitions";
+import type { ClusterReference } from "./fargate-cluster";
+import { ContainerRegistry, type RepositoryReference } from "./container-registry";
+import { otelAppEnvironment, otelCollectorSidecar, xrayTaskRoleStatement } from "./otel-collector";
+
+/** A task-definition `secrets` entry: an environment variable filled from Secrets Manager or SSM. */
+export interface ContainerSecret {
+  /** The environment variable's name. */
+  readonly name: string;
+  /** ARN of the secret (optionally with :json-key::) or of the SSM parameter. */
+  readonly valueFrom: string;
+}
+
+/** Where the service's image comes from. */
+export interface ServiceImage {
+  /** An existing repository. @default a new ContainerRegistry named `repositoryName` */
+  readonly repository?: RepositoryReference;
+  /** Name of the repository the service creates (not with `repository`). @default the service name */
+  readonly repositoryName?: string;
+  /** Images the created repository keeps (not with `repository`). @default 30 */
+  readonly maxImageCount?: number;
+  /** Tag the service starts with. Required: a task definition needs an image. */
+  readonly tag: string;
+  /**
+   * An SSM parameter holding the tag: the delivery pipeline writes each release's tag there and
+   * Terraform reads it back on every plan, so a release never shows up as drift.
+   * @default none (the tag is fixed in the task definition; a release is a Terraform change)
+   */
+  readonly tagParameterName?: string;
+}
+
+/** Target-tracking scaling on one CloudWatch metric the application publishes. */
+export interface CustomScalingMetric {
+  /** Part of the scaling policy's name (<resourceNamePrefix>-<name>). */
+  readonly name: string;
+  /** CloudWatch namespace of the metric, e.g. Shop/Queue. */
+  readonly namespace: string;
+  /** The metric's name, e.g. QueueDepth. */
+  readonly metricName: string;
+  /** Dimensions the metric is published with. @default {} */
+  readonly dimensions?: Readonly<Record<string, string>>;
+  /** Statistic the policy tracks. @default "Average" */
+  readonly statistic?: string;
+  /** Value per task the policy keeps the metric at. */
+  readonly target: number;
+}
+
+export interface ServiceScaling {
+  /** Tasks always running; also the first desired count. @default 1 */
+  readonly minCapacity?: number;
+  /** Most tasks autoscaling may run. @default minCapacity */
+  readonly maxCapacity?: number;
+  /** Average CPU utilization (%) target tracking keeps. @default 70 */
+  readonly cpuTargetPercent?: number;
+  /** Average memory utilization (%) target tracking keeps. @default none (CPU only) */
+  readonly memoryTargetPercent?: number;
+  /** More target-tracking policies, e.g. on queue depth. @default [] */
+  readonly customMetrics?: readonly CustomScalingMetric[];
+  /** Seconds after a scale-out before another. @default 60 */
+  readonly scaleOutCooldownSeconds?: number;
+  /** Seconds after a scale-in before another. @default 300 */
+  readonly scaleInCooldownSeconds?: number;
+}
+
+/** The load balancer a service registers its tasks with (an ApplicationLoadBalancer target provides it). */
+export interface ServiceLoadBalancer {
+  /** Target group the tasks register in (target type ip). */
+  readonly targetGroupArn: string;
+  /** The listener forwarding to the group: the service waits for it (ECS refuses a group without one). */
+  readonly listener: ITerraformDependable;
+  /** The load balancer's security group: let in to the tasks' port, and let out to it. */
+  readonly securityGroupId: string;
+}
+
+export interface ServiceLogs {
+  /** The log group's name. @default /aws/ecs/<serviceName> */
+  readonly logGroupName?: string;
+  /** Days the events are kept. @default 30 */
+  readonly retentionInDays?: number;
+  /** Customer-managed key of the log group. @default a new key for this log group */
+  readonly kmsKeyArn?: string;
+}
+
+export interface FargateServiceProps {
+  /** ECS service name. Required: deployments, alarms and dashboards address the service by it. */
+  readonly serviceName: string;
+  /**
+   * Prefix of the task family (<prefix>), the IAM roles (<prefix>-task, <prefix>-execution), the
+   * security group and the scaling policies. IAM names are account-wide: include the environment
+   * when several environments share an account.
+   * @default serviceName
+   */
+  readonly resourceNamePrefix?: string;
+  /** The application container's name, also its Cloud Map record. @default "app" */
+  readonly containerName?: string;
+  /** The cluster: a FargateCluster, or an existing cluster's attributes. Required. */
+  readonly cluster: ClusterReference;
+  /** VPC of the service's security group. Required. */
+  readonly vpcId: string;
+  /** Subnets the tasks run in (private ones: tasks get no public IP). Required. */
+  readonly subnetIds: string[];
+  /** The image. Required. */
+  readonly image: ServiceImage;
+  /** The tasks' security group. @default named <resourceNamePrefix>, described "<serviceName> tasks" */
+  readonly securityGroup?: { readonly name?: string; readonly description?: string };
+  /** What the tasks reach over HTTPS (the description of their one egress rule to anywhere). @default "HTTPS to AWS APIs and the internet" */
+  readonly httpsEgressDescription?: string;
+  /** Port the application listens on. @default none (a worker that serves no traffic) */
+  readonly port?: number;
+  /** Non-root user the container runs as (uid:gid), matching the image's USER. @default the image's USER */
+  readonly user?: string;
+  /** Container health check command (exec form, e.g. ["CMD", "python", "-c", "..."]). @default none */
+  readonly healthCheckCommand?: string[];
+  /** Fargate CPU units (256, 512, 1024, ...). @default 256 */
+  readonly cpu?: number;
+  /** Memory in MiB, one Fargate offers with `cpu`. @default 512 */
+  readonly memory?: number;
+  /** Autoscaling bounds and targets. @default one task, CPU target 70% */
+  readonly scaling?: ServiceScaling;
+  /** Register the tasks with a load balancer target group. @default not behind a load balancer */
+  readonly loadBalancer?: ServiceLoadBalancer;
+  /** Seconds ECS ignores failing load balancer health checks of a new task (only with `loadBalancer`). @default 60 */
+  readonly healthCheckGracePeriodSeconds?: number;
+  /** Register `<containerName>.<namespace>` in the cluster's Cloud Map namespace. @default false */
+  readonly serviceDiscovery?: boolean;
+  /** The log group. @default /aws/ecs/<serviceName>, 30 days, a new key */
+  readonly logs?: ServiceLogs;
+  /** Plain environment variables (never secrets: the policy guard rejects secret-looking names). @default {} */
+  readonly environment?: Readonly<Record<string, string>>;
+  /** Variables filled from Secrets Manager / SSM at task start. @default [] */
+  readonly secrets?: readonly ContainerSecret[];
+  /** What the execution role needs to resolve `secrets` (read them, decrypt). @default [] */
+  readonly secretReadStatements?: readonly PolicyStatement[];
+  /** Permissions of the application itself (the task role's inline policy). @default [] */
+  readonly taskRoleStatements?: readonly PolicyStatement[];
+  /** Run an OpenTelemetry collector beside the app, exporting traces to X-Ray. @default false */
+  readonly tracing?: boolean;
+  /** Permissions boundary both roles carry. @default no boundary */
+  readonly permissionsBoundaryArn?: string;
+  /** Account, partition and region. @default looked up with data sources in this construct */
+  readonly aws?: AwsContext;
+}
+
+/** ECS's own deployment defaults are 100/200 too, but keep them explicit: they decide availability during a release. */
+const DEPLOYMENT = { maximumPercent: 200, minimumHealthyPercent: 100 };
+
+/** Container health check timing: unhealthy after 3 failures 30 s apart, 60 s to boot. */
+const CONTAINER_HEALTH_CHECK = { interval: 30, timeout: 5, retries: 3, startPeriod: 60 };
+
+/** Writable scratch space for a container with a read-only root filesystem. */
+const SCRATCH_VOLUME = { name: "tmp", containerPath: "/tmp" };
+
+/** Cloud Map answers with task IPs; a short TTL keeps clients off stopped tasks. */
+const DISCOVERY_TTL_SECONDS = 10;
+
+const HTTPS_ANYWHERE = { port: 443, cidr: "0.0.0.0/0" };
+
+/**
+ * One application service on Fargate: log group, execution and task roles, security group, task
+ * definition with a read-only root filesystem, rolling deployments with the circuit breaker,
+ * target-tracking autoscaling, and optionally a load balancer target, Cloud Map registration, an
+ * image-tag parameter for pipeline-driven releases and an X-Ray tracing sidecar.
+ */
+export class FargateService extends Construct {
+  readonly serviceName: string;
+  readonly taskDefinitionFamily: string;
+  readonly taskRoleArn: string;
+  readonly executionRoleArn: string;
+  readonly logGroupName: string;
+  readonly securityGroupId: string;
+  /** The SSM parameter holding the released tag, when `image.tagParameterName` is set. */
+  readonly imageTagParameterName?: string;
+  /** The repository the service created, when `image.repository` is not given. */
+  readonly registry?: ContainerRegistry;
+  /** The container definitions as objects (rendered into the task definition with jsonencode). */
+  readonly containerDefinitions: readonly ContainerDefinition[];
+  /** Tasks the service always runs (scaling.minCapacity). */
+  readonly minCapacity: number;
+  /** The underlying resources, for escape-hatch overrides. */
+  readonly service: EcsService;
+  readonly taskDefinition: EcsTaskDefinition;
+  readonly securityGroup: SecurityGroup;
+  private readonly port?: number;
+  private readonly prefix: string;
+  /** The container name: how rule descriptions name the service. */
+  private readonly label: string;
+
+  constructor(scope: Construct, id: string, props: FargateServiceProps) {
+    super(scope, id);
+    const aws = awsContextOf(this, props.aws);
+    this.prefix = props.resourceNamePrefix ?? props.serviceName;
+    this.port = props.port;
+    const containerName = props.containerName ?? "app";
+    this.label = containerName;
+    const { cpu, memory } = this.checkSize(props);
+    const scaling = this.checkScaling(props.scaling ?? {});
+    this.minCapacity = scaling.minCapacity;
+    this.checkWiring(props);
+
+    const logGroup = new EncryptedLogGroup(this, "logs", {
+      aws,
+      name: props.logs?.logGroupName ?? `/aws/ecs/${props.serviceName}`,
+      retentionInDays: props.logs?.retentionInDays ?? 30,
+      kmsKeyArn: props.logs?.kmsKeyArn,
+    });
+    this.registry = this.createRegistry(props);
+    const repository = props.image.repository ?? this.registry!;
+    const tagParameter = this.createTagParameter(props.image, props.image.repository ? "the image" : (props.image.repositoryName ?? props.serviceName));
+    this.imageTagParameterName = tagParameter?.name;
+    const tag = tagParameter?.insecureValue ?? props.image.tag;
+
+    const executionRole = this.role("execution-role", `${this.prefix}-execution`, aws, props.permissionsBoundaryArn, [
+      { sid: "EcrAuth", effect: "Allow", actions: ["ecr:GetAuthorizationToken"], resources: ["*"] },
+      {
+        sid: "PullOwnImages",
+        effect: "Allow",
+        actions: ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"],
+        resources: [repository.repositoryArn],
+      },
+      { sid: "WriteOwnLogs", effect: "Allow", actions: ["logs:CreateLogStream", "logs:PutLogEvents"], resources: [`${logGroup.arn}:log-stream:*`] },
+      ...(props.secretReadStatements ?? []),
+    ]);
+    const taskRole = this.role("task-role", `${this.prefix}-task`, aws, props.permissionsBoundaryArn, [
+      ...(props.taskRoleStatements ?? []),
+      ...(props.tracing ? [xrayTaskRoleStatement()] : []),
+    ]);
+
+    const appContainer: ContainerDefinition = {
+      name: containerName,
+      image: `${repository.repositoryUrl}:${tag}`,
+      essential: true,
+      user: props.user,
+      readonlyRootFilesystem: true,
+      privileged: false,
+      portMappings: props.port === undefined ? [] : [{ containerPort: props.port, protocol: "tcp" }],
+      environment: [
+        ...Object.entries(props.environment ?? {}).map(([name, value]) => ({ name, value })),
+        ...(props.tracing ? otelAppEnvironment() : []),
+      ],
+      secrets: [...(props.secrets ?? [])],
+      mountPoints: [{ sourceVolume: SCRATCH_VOLUME.name, containerPath: SCRATCH_VOLUME.containerPath, readOnly: false }],
+      healthCheck: props.healthCheckCommand ? { command: props.healthCheckCommand, ...CONTAINER_HEALTH_CHECK } : undefined,
+      logConfiguration: {
+        logDriver: "awslogs",
+        options: { "awslogs-group": logGroup.name, "awslogs-region": aws.region, "awslogs-stream-prefix": containerName },
+      },
+    };
+    const sidecars = props.tracing ? [otelCollectorSidecar({ logGroupName: logGroup.name, region: aws.region })] : [];
+    this.containerDefinitions = [appContainer, ...sidecars];
+    this.taskDefinition = new EcsTaskDefinition(this, "task-definition", {
+      family: this.prefix,
+      requiresCompatibilities: ["FARGATE"],
+      networkMode: "awsvpc",
+      cpu: String(cpu),
+      memory: String(memory),
+      executionRoleArn: executionRole.arn,
+      taskRoleArn: taskRole.arn,
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+      volume: [{ name: SCRATCH_VOLUME.name }],
+      // jsonencode (not JSON.stringify: the definitions carry tokens, which only jsonencode renders
+      // correctly in HCL too), through the policy guard's encoder so its container rules can read them.
+      containerDefinitions: encodeContainerDefinitions(this.containerDefinitions),
+      // Read the family's newest revision: the one a pipeline registered after a release.
+      trackLatest: true,
+    });
+
+    const groupName = props.securityGroup?.name ?? this.prefix;
+    this.securityGroup = new SecurityGroup(this, "security-group", {
+      name: groupName,
+      description: props.securityGroup?.description ?? `${props.serviceName} tasks`,
+      vpcId: props.vpcId,
+      tags: { Name: groupName },
+    });
+    new VpcSecurityGroupEgressRule(this, "https-out", {
+      securityGroupId: this.securityGroup.id,
+      description: props.httpsEgressDescription ?? "HTTPS to AWS APIs and the internet",
+      ipProtocol: "tcp",
+      fromPort: HTTPS_ANYWHERE.port,
+      toPort: HTTPS_ANYWHERE.port,
+      cidrIpv4: HTTPS_ANYWHERE.cidr,
+    });
+    if (props.loadBalancer) this.allowFromLoadBalancer(props.loadBalancer.securityGroupId);
+
+    const discovery = props.serviceDiscovery
+      ? new ServiceDiscoveryService(this, "discovery", {
+          name: containerName,
+          dnsConfig: {
+            namespaceId: props.cluster.namespaceId!,
+            dnsRecords: [{ type: "A", ttl: DISCOVERY_TTL_SECONDS }],
+            routingPolicy: "MULTIVALUE",
+          },
+        })
+      : undefined;
+
+    const loadBalancer = props.loadBalancer;
+    this.service = new EcsService(this, "service", {
+      name: props.serviceName,
+      cluster: props.cluster.clusterArn,
+      taskDefinition: this.taskDefinition.arn,
+      desiredCount: scaling.minCapacity,
+      capacityProviderStrategy: props.cluster.capacityProviderStrategy ? [...props.cluster.capacityProviderStrategy] : undefined,
+      platformVersion: "LATEST",
+      deploymentMaximumPercent: DEPLOYMENT.maximumPercent,
+      deploymentMinimumHealthyPercent: DEPLOYMENT.minimumHealthyPercent,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      healthCheckGracePeriodSeconds: loadBalancer ? (props.healthCheckGracePeriodSeconds ?? 60) : undefined,
+      networkConfiguration: { subnets: props.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: false },
+      loadBalancer: loadBalancer ? [{ targetGroupArn: loadBalancer.targetGroupArn, containerName, containerPort: props.port! }] : undefined,
+      serviceRegistries: discovery ? { registryArn: discovery.arn } : undefined,
+      propagateTags: "SERVICE",
+      enableExecuteCommand: false,
+      // The target group must belong to a listener before a service can register into it.
+      dependsOn: loadBalancer ? [loadBalancer.listener] : undefined,
+      // Autoscaling owns the running count after the first apply.
+      lifecycle: { ignoreChanges: ["desired_count"] },
+    });
+
+    this.autoscaling(props.cluster.clusterName, scaling);
+
+    this.serviceName = this.service.name;
+    this.taskDefinitionFamily = this.taskDefinition.family;
+    this.taskRoleArn = taskRole.arn;
+    this.executionRoleArn = executionRole.arn;
+    this.logGroupName = logGroup.name;
+    this.securityGroupId = this.securityGroup.id;
+  }
+
+  /**
+   * Lets `client`'s tasks call this service's port: ingress on this service's group, egress on the
+   * client's (both groups restrict egress, so both sides need a rule). `why` ends the ingress rule's description.
+   */
+  allowFrom(client: FargateService, why?: string): void {
+    this.ingress(client.label, client.securityGroupId, `${capitalize(this.label)} from the ${client.label}${why ? ` (${why})` : ""}`);
+    new VpcSecurityGroupEgressRule(this, `${client.label}-out`, {
+      securityGroupId: client.securityGroupId,
+      description: `${capitalize(client.label)} to the ${this.label} API`,
+      ...this.portRule(),
+      referencedSecurityGroupId: this.securityGroupId,
+    });
+  }
+
+  private allowFromLoadBalancer(groupId: string): void {
+    this.ingress("load-balancer", groupId, `${capitalize(this.label)} from the ALB`);
+    new VpcSecurityGroupEgressRule(this, "load-balancer-out", {
+      securityGroupId: groupId,
+      description: `ALB to ${this.label} tasks`,
+      ...this.portRule(),
+      referencedSecurityGroupId: this.securityGroup.id,
+    });
+  }
+
+  private ingress(id: string, groupId: string, description: string): void {
+    if (this.port === undefined) throw new Error(`${this.node.path}: a service without a port accepts no traffic`);
+    new VpcSecurityGroupIngressRule(this, `${id}-in`, {
+      securityGroupId: this.securityGroup.id,
+      description,
+      ...this.portRule(),
+      referencedSecurityGroupId: groupId,
+    });
+  }
+
+  private portRule() {
+    return { ipProtocol: "tcp", fromPort: this.port!, toPort: this.port! };
+  }
+
+  private checkSize(props: FargateServiceProps): { cpu: number; memory: number } {
+    const cpu = props.cpu ?? 256;
+    const memory = props.memory ?? 512;
+    const allowed = FARGATE_MEMORY_BY_CPU[cpu];
+    check(this, allowed !== undefined, "cpu", `must be a Fargate CPU size: ${Object.keys(FARGATE_MEMORY_BY_CPU).join(", ")}; got ${cpu}`, cpu);
+    check(this, allowed?.includes(memory) ?? true, "memory", `must be one of ${allowed?.join(", ")} MiB with cpu ${cpu}; got ${memory}`, memory);
+    return { cpu, memory };
+  }
+
+  private checkScaling(scaling: ServiceScaling): Required<Omit<ServiceScaling, "memoryTargetPercent">> & Pick<ServiceScaling, "memoryTargetPercent"> {
+    const minCapacity = scaling.minCapacity ?? 1;
+    const resolved = {
+      minCapacity,
+      maxCapacity: scaling.maxCapacity ?? minCapacity,
+      cpuTargetPercent: scaling.cpuTargetPercent ?? 70,
+      memoryTargetPercent: scaling.memoryTargetPercent,
+      customMetrics: scaling.customMetrics ?? [],
+      scaleOutCooldownSeconds: scaling.scaleOutCooldownSeconds ?? 60,
+      scaleInCooldownSeconds: scaling.scaleInCooldownSeconds ?? 300,
+    };
+    checkInteger(this, "scaling.minCapacity", resolved.minCapacity, 0, 5000);
+    checkInteger(this, "scaling.maxCapacity", resolved.maxCapacity, Math.max(1, resolved.minCapacity), 5000);
+    for (const [prop, value] of [["scaling.cpuTargetPercent", resolved.cpuTargetPercent], ["scaling.memoryTargetPercent", resolved.memoryTargetPercent]] as const) {
+      if (value !== undefined) check(this, value > 0 && value <= 100, prop, `must be a percentage above 0 and at most 100; got ${value}`, value);
+    }
+    return resolved;
+  }
+
+  private checkWiring(props: FargateServiceProps): void {
+    if (props.port !== undefined) checkInteger(this, "port", props.port, 1, 65535);
+    check(this, !props.loadBalancer || props.port !== undefined, "loadBalancer", "needs `port`: the target group forwards to the container's port");
+    check(this, props.healthCheckGracePeriodSeconds === undefined || props.loadBalancer !== undefined, "healthCheckGracePeriodSeconds", "applies only with `loadBalancer`");
+    check(this, !props.serviceDiscovery || props.cluster.namespaceId !== undefined, "serviceDiscovery", "needs a cluster with a service discovery namespace (FargateCluster serviceDiscovery)");
+    const image = props.image;
+    check(this, !image.repository || (image.repositoryName === undefined && image.maxImageCount === undefined), "image.repository", "cannot be combined with image.repositoryName or image.maxImageCount (they configure a repository the service creates)");
+  }
+
+  /** The repository the service created, if any. */
+  private createRegistry(props: FargateServiceProps): ContainerRegistry | undefined {
+    if (props.image.repository) return undefined;
+    return new ContainerRegistry(this, "registry", {
+      repositoryName: props.image.repositoryName ?? props.serviceName,
+      maxImageCount: props.image.maxImageCount,
+    });
+  }
+
+  /** The parameter the pipeline writes released tags to, if the image names one. */
+  private createTagParameter(image: ServiceImage, repositoryName: string): SsmParameter | undefined {
+    if (!image.tagParameterName) return undefined;
+    return new SsmParameter(this, "image-tag", {
+      name: image.tagParameterName,
+      type: "String",
+      insecureValue: image.tag,
+      description: `Image tag of ${repositoryName} that ${this.prefix} runs; written by the delivery pipeline`,
+      // Keeps Terraform from resetting what the pipeline wrote; the value is read back on every plan.
+      lifecycle: { ignoreChanges: ["insecure_value"] },
+    });
+  }
+
+  /** A role ECS tasks of this account assume, with one inline policy (none when `statements` is empty). */
+  private role(id: string, name: string, aws: AwsContext, boundary: string | undefined, statements: PolicyStatement[]): IamRole {
+    const trust = serviceTrustPolicy(this, `${id}-trust`, "ecs-tasks.amazonaws.com", [
+      { test: "StringEquals", variable: "aws:SourceAccount", values: [aws.accountId] },
+      { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${aws.partition}:ecs:${aws.region}:${aws.accountId}:*`] },
+    ]);
+    const role = new IamRole(this, id, { name, assumeRolePolicy: trust.json, permissionsBoundary: boundary });
+    if (statements.length > 0) {
+      const policy = policyDocument(this, `${id}-policy-document`, statements);
+      new IamRolePolicy(this, `${id}-policy`, { name, role: role.id, policy: policy.json });
+    }
+    return role;
+  }
+
+  private autoscaling(clusterName: string, scaling: ReturnType<FargateService["checkScaling"]>): void {
+    const target = new AppautoscalingTarget(this, "scaling-target", {
+      serviceNamespace: "ecs",
+      resourceId: `service/${clusterName}/${this.service.name}`,
+      scalableDimension: "ecs:service:DesiredCount",
+      minCapacity: scaling.minCapacity,
+      maxCapacity: scaling.maxCapacity,
+    });
+    const cooldowns = { scaleOutCooldown: scaling.scaleOutCooldownSeconds, scaleInCooldown: scaling.scaleInCooldownSeconds };
+    const policy = (name: string, targetValue: number, metric: Record<string, unknown>) =>
+      new AppautoscalingPolicy(this, `scale-on-${name}`, {
+        name: `${this.prefix}-${name}`,
+        policyType: "TargetTrackingScaling",
+        serviceNamespace: target.serviceNamespace,
+        resourceId: target.resourceId,
+        scalableDimension: target.scalableDimension,
+        targetTrackingScalingPolicyConfiguration: { targetValue, ...cooldowns, ...metric },
+      });
+    policy("cpu", scaling.cpuTargetPercent, { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" } });
+    if (scaling.memoryTargetPercent !== undefined) {
+      policy("memory", scaling.memoryTargetPercent, { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageMemoryUtilization" } });
+    }
+    for (const custom of scaling.customMetrics) {
+      policy(custom.name, custom.target, {
+        customizedMetricSpecification: {
+          namespace: custom.namespace,
+          metricName: custom.metricName,
+          statistic: custom.statistic ?? "Average",
+          dimensions: Object.entries(custom.dimensions ?? {}).map(([name, value]) => ({ name, value })),
+        },
+      });
+    }
+  }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

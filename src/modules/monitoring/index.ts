@@ -1,0 +1,4 @@
+/** Monitoring: alert topics, a dashboard, alarms and log metric filters for ECS services behind a load balancer. */
+export * from "./monitoring";
+export * from "./alert-topics";
+export * from "./dashboard";
