@@ -1,4 +1,5 @@
 import type { EnvironmentConfig } from "./schema";
+import { PROJECT, PROJECT_TAG } from "../core/naming";
 
 /**
  * The three environments. Production follows the deployment guide to the number; dev and staging
@@ -52,7 +53,7 @@ const guideNetwork: EnvironmentConfig["network"] = {
   flowLogRetentionDays: 365,
 };
 
-const guideTags = { project: "RecipeChatbot", owner: "AI-Team", costCenter: "R&D" };
+const guideTags = { project: PROJECT_TAG, owner: "AI-Team", costCenter: "R&D" };
 
 export const PROD: EnvironmentConfig = {
   name: "prod",
@@ -74,7 +75,7 @@ export const PROD: EnvironmentConfig = {
   initialImageTag: "bootstrap",
   // Subscribed addresses are deploy-time inputs (alert_emails / critical_emails); none by default.
   alerts: { alertEmails: [], criticalEmails: [] },
-  app: { corsOrigins: ["https://recipe-chatbot.example.com"] },
+  app: { corsOrigins: [`https://${PROJECT}.example.com`] },
   secrets: { recoveryWindowDays: 30, rotationReminderDays: 90 },
   // Guide "Monitoring Dashboard" alarms.
   monitoring: { errorRatePercent: 5, responseTimeP95Ms: 5000, minHealthyHosts: 1 },

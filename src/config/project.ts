@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { AWS_REGIONS } from "../core/aws-limits";
 import { settings } from "./strict-settings";
+import { PROJECT, projectName } from "../core/naming";
+import { PACKAGE_NAME } from "../core/package-root";
 
 /**
  * Project-wide settings, beside the per-environment model (schema.ts): where Terraform keeps state,
@@ -32,11 +34,11 @@ const githubRepository = z
   .refine((name) => name !== "." && name !== "..", { message: 'must not be "." or ".."' });
 
 export const DEFAULT_GITHUB = {
-  owner: "recipe-chatbot",
+  owner: PROJECT,
   /** This repository: its pull requests plan, its protected environments apply. */
-  repository: "recipe-chatbot-infra",
+  repository: PACKAGE_NAME,
   /** The application repository whose delivery workflow pushes images and rolls out services. */
-  appRepository: "recipe-chatbot",
+  appRepository: PROJECT,
 } as const;
 
 export const githubSchema = settings({
@@ -95,9 +97,9 @@ const HOSTNAME_PATTERN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
 export const STATE_BACKEND_TYPES = ["local", "s3", "cloud"] as const;
 
-export const DEFAULT_STATE_KEY_PREFIX = "recipe-chatbot";
+export const DEFAULT_STATE_KEY_PREFIX = PROJECT;
 export const DEFAULT_TFC_HOSTNAME = "app.terraform.io";
-export const DEFAULT_TFC_WORKSPACE_PREFIX = "recipe-chatbot-";
+export const DEFAULT_TFC_WORKSPACE_PREFIX = `${PROJECT}-`;
 
 const localBackend = settings({ type: z.literal("local") });
 
@@ -135,11 +137,11 @@ export const stateBackendSchema = z.discriminatedUnion("type", [localBackend, s3
 
 export const DEFAULT_BOOTSTRAP = {
   region: "us-east-1",
-  lockTableName: "recipe-chatbot-terraform-locks",
+  lockTableName: projectName("terraform", "locks"),
 } as const;
 
 /** The bucket name the bootstrap stack uses when none is configured: unique per account. */
-export const DEFAULT_STATE_BUCKET_PREFIX = "recipe-chatbot-tfstate-";
+export const DEFAULT_STATE_BUCKET_PREFIX = `${projectName("tfstate")}-`;
 
 export const bootstrapSchema = settings({
   /** Region of the state bucket, lock table and key (IAM and the OIDC provider are global). */

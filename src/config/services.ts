@@ -1,4 +1,4 @@
-import { PROJECT, PROJECT_TAG, projectName } from "../core/naming";
+import { PROJECT, PROJECT_TAG, PROJECT_TITLE, projectName } from "../core/naming";
 
 /**
  * What the application is, as opposed to how an environment runs it: ports, health endpoints,
@@ -31,7 +31,7 @@ export const BACKEND: ServiceDefinition = {
   healthCheckPath: "/health",
   healthCheckMatcher: "200",
   repositoryName: projectName("backend"),
-  description: "Recipe Chatbot backend tasks (FastAPI)",
+  description: `${PROJECT_TITLE} backend tasks (FastAPI)`,
   httpsEgress: "HTTPS to OpenAI, SerpAPI and AWS APIs",
   logGroupName: `/aws/ecs/${PROJECT}/backend`,
   // The guide's Dockerfile: `adduser appuser` on python:3.11-slim, the first regular user.
@@ -47,7 +47,7 @@ export const FRONTEND: ServiceDefinition = {
   // Next.js may answer / with a redirect (locale, auth) that is still a healthy server.
   healthCheckMatcher: "200-399",
   repositoryName: projectName("frontend"),
-  description: "Recipe Chatbot frontend tasks (Next.js)",
+  description: `${PROJECT_TITLE} frontend tasks (Next.js)`,
   httpsEgress: "HTTPS to AWS APIs",
   logGroupName: `/aws/ecs/${PROJECT}/frontend`,
   // The official Next.js Dockerfile's `nextjs` user.

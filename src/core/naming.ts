@@ -26,6 +26,9 @@ export function imageTagParameterName(environment: string, service: string): str
   return `/${PROJECT}/${environment}/deploy/${service}-image-tag`;
 }
 
+/** The project as people read it: descriptions and console text. */
+export const PROJECT_TITLE = "Recipe Chatbot";
+
 /** The project as tag values and metric namespaces spell it (no hyphen), e.g. the Project cost tag. */
 export const PROJECT_TAG = "RecipeChatbot";
 

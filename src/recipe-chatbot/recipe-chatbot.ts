@@ -14,7 +14,7 @@ import {
   type ServiceDefinition,
 } from "../config";
 import type { AwsContext } from "../core/aws-context";
-import { imageTagParameterName, projectName, scopedName, taskFamilyName } from "../core/naming";
+import { imageTagParameterName, PROJECT_TITLE, projectName, scopedName, taskFamilyName } from "../core/naming";
 import { ApplicationLoadBalancer, type AlbTarget } from "../modules/alb";
 import { FargateCluster, FargateService } from "../modules/ecs-service";
 import { AlertTopics, Monitoring } from "../modules/monitoring";
@@ -133,7 +133,7 @@ export class RecipeChatbot extends Construct {
       namePrefix,
       vpcId: net.vpcId,
       subnetIds: net.publicSubnetIds,
-      securityGroup: { name: "alb-sg", description: "Recipe Chatbot ALB: HTTPS and HTTP from the internet" },
+      securityGroup: { name: "alb-sg", description: `${PROJECT_TITLE} ALB: HTTPS and HTTP from the internet` },
       certificate: { domainName: inputs.domainName, hostedZoneId: inputs.hostedZoneId },
       sslPolicy: config.loadBalancer.sslPolicy,
       deletionProtection: config.loadBalancer.deletionProtection,
@@ -149,7 +149,7 @@ export class RecipeChatbot extends Construct {
       clusterName: CLUSTER_NAME,
       containerInsights: config.containerInsights,
       capacity: config.capacity,
-      serviceDiscovery: { namespaceName: SERVICE_DISCOVERY_NAMESPACE, vpcId: net.vpcId, description: "Service discovery for the Recipe Chatbot services" },
+      serviceDiscovery: { namespaceName: SERVICE_DISCOVERY_NAMESPACE, vpcId: net.vpcId, description: `Service discovery for the ${PROJECT_TITLE} services` },
     });
     const runtime = { ENVIRONMENT: environmentLabel };
     const backend = this.service(props, BACKEND, runtime, this.secrets.access({ secrets: API_KEY_IDS, parameters: INJECTED_SETTINGS }), logs);

@@ -6,7 +6,7 @@ import { stateKey } from "../state/backends";
 import { DEFAULT_STATE_BUCKET_PREFIX, DEFAULT_STATE_KEY_PREFIX, type EnvironmentConfig, type ProjectConfig } from "../config";
 import { GithubOidcRoles } from "../ci/github-oidc-roles";
 import { StateStore } from "../state/state-store";
-import { environmentStackName, PROJECT_TAG, projectName, WORKLOAD_BOUNDARY_POLICY_NAME } from "../core/naming";
+import { environmentStackName, PROJECT_TAG, PROJECT_TITLE, projectName, WORKLOAD_BOUNDARY_POLICY_NAME } from "../core/naming";
 import { PolicyGuard } from "../policy";
 import { WorkloadBoundary } from "../account/workload-boundary";
 
@@ -55,7 +55,7 @@ export class BootstrapStack extends TerraformStack {
     // create roles that do.
     const boundary = new WorkloadBoundary(this, "workload-boundary", {
       policyName: WORKLOAD_BOUNDARY_POLICY_NAME,
-      description: `Permissions boundary of every Recipe Chatbot workload role in account ${aws.accountId}`,
+      description: `Permissions boundary of every ${PROJECT_TITLE} workload role in account ${aws.accountId}`,
     });
 
     const keyPrefix = project.stateBackend.type === "s3" ? project.stateBackend.keyPrefix : DEFAULT_STATE_KEY_PREFIX;
