@@ -4,6 +4,7 @@ import { lookUpAwsContext } from "../src/core/aws-context";
 import { AlertTopics } from "../src/modules/monitoring/alert-topics";
 import { PolicyGuard } from "../src/policy/policy-guard";
 import { dataAt, refTo, resourceAt, resourcesOf, synthEnvironment, type SynthesizedStack } from "./support/stacks";
+import { ReadableStack } from "../src/core/readable-stack";
 
 /**
  * A stack holding only AlertTopics with the props the Recipe Chatbot gives it (the guide's two
@@ -11,7 +12,7 @@ import { dataAt, refTo, resourceAt, resourcesOf, synthEnvironment, type Synthesi
  * chatbot's DeployVariables does. The chatbot's own names are checked on the real stack below.
  */
 function topicsStack(): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), "alert-topics-test");
+  const stack = new ReadableStack(Testing.app(), "alert-topics-test");
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   const emails = (name: string) => new TerraformVariable(stack, name, { type: "list(string)", default: [] }).listValue;
   const topics = new AlertTopics(stack, "alerts", {
@@ -28,7 +29,7 @@ function topicsStack(): TerraformStack {
 }
 
 const s = JSON.parse(Testing.synth(topicsStack())) as SynthesizedStack;
-const identity = "${data.aws_caller_identity.caller-identity.account_id}";
+const identity = "${data.aws_caller_identity.caller_identity.account_id}";
 const partition = "${data.aws_partition.partition.partition}";
 
 describe("the Recipe Chatbot's alert topics (guide: Monitoring Dashboard notifications)", () => {
@@ -140,7 +141,7 @@ describe("AlertTopics (guide: Monitoring Dashboard notifications)", () => {
   });
 
   it("accepts a literal list of addresses too", () => {
-    const literal = new TerraformStack(Testing.app(), "literal-emails");
+    const literal = new ReadableStack(Testing.app(), "literal-emails");
     new AwsProvider(literal, "aws", { region: "us-east-1" });
     new AlertTopics(literal, "alerts", {
       aws: lookUpAwsContext(literal, "us-east-1"),

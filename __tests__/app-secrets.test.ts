@@ -91,12 +91,12 @@ describe("app secrets: Secrets Manager (guide: Secret Management)", () => {
     expect(usage).toEqual({
       sid: "SecretsManagerUseKey",
       effect: "Allow",
-      principals: [{ type: "AWS", identifiers: ["arn:${data.aws_partition.partition.partition}:iam::${data.aws_caller_identity.caller-identity.account_id}:root"] }],
+      principals: [{ type: "AWS", identifiers: ["arn:${data.aws_partition.partition.partition}:iam::${data.aws_caller_identity.caller_identity.account_id}:root"] }],
       actions: ["kms:Decrypt", "kms:GenerateDataKey*", "kms:DescribeKey"],
       resources: ["*"],
       condition: [
         { test: "StringEquals", variable: "kms:ViaService", values: ["secretsmanager.us-east-1.amazonaws.com"] },
-        { test: "StringEquals", variable: "kms:CallerAccount", values: ["${data.aws_caller_identity.caller-identity.account_id}"] },
+        { test: "StringEquals", variable: "kms:CallerAccount", values: ["${data.aws_caller_identity.caller_identity.account_id}"] },
       ],
     });
   });

@@ -333,7 +333,7 @@ describe("IAM", () => {
   it("puts every role under the workload permissions boundary the bootstrap stack creates", () => {
     const roles = resourcesOf(prod, "aws_iam_role").map(([, r]) => [r.name, r.permissions_boundary]);
     expect(roles.length).toBe(5);
-    for (const [, boundary] of roles) expect(boundary).toMatch(/^arn:\$\{data\.aws_partition\.partition\.partition\}:iam::\$\{data\.aws_caller_identity\.caller-identity\.account_id\}:policy\/recipe-chatbot-workload-boundary$/);
+    for (const [, boundary] of roles) expect(boundary).toMatch(/^arn:\$\{data\.aws_partition\.partition\.partition\}:iam::\$\{data\.aws_caller_identity\.caller_identity\.account_id\}:policy\/recipe-chatbot-workload-boundary$/);
   });
 
   it("attaches no AWS-managed policies and allows no wildcard actions", () => {

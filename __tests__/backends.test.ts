@@ -2,6 +2,7 @@ import { Testing, TerraformStack } from "cdktf";
 import { buildRecipeChatbotApp } from "../src/app";
 import { applyStateBackend } from "../src/state/backends";
 import { resolveConfig, type ConfigOverrides } from "../src/config";
+import { ReadableStack } from "../src/core/readable-stack";
 
 const STACKS = ["recipe-chatbot-bootstrap", "recipe-chatbot-dev", "recipe-chatbot-staging", "recipe-chatbot-prod", "recipe-chatbot-github"];
 
@@ -59,7 +60,7 @@ describe("state backends", () => {
   });
 
   it("applyStateBackend works on any stack, keyed by the name it is given", () => {
-    const stack = new TerraformStack(Testing.app(), "anything");
+    const stack = new ReadableStack(Testing.app(), "anything");
     applyStateBackend(stack, "platform-shared", { type: "s3", bucket: "b-tfstate", region: "us-east-1", lockTable: "locks", keyPrefix: "p" });
     expect(JSON.parse(Testing.synth(stack)).terraform.backend.s3).toMatchObject({ key: "p/platform-shared.tfstate", use_lockfile: true });
   });

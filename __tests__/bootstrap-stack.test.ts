@@ -79,7 +79,7 @@ describe("bootstrap stack: state store", () => {
   });
 
   it("names the bucket after the account unless configured (bucket names are global)", () => {
-    expect(resourceAt(stack, "aws_s3_bucket", "state/bucket/bucket").bucket).toBe("recipe-chatbot-tfstate-${data.aws_caller_identity.caller-identity.account_id}");
+    expect(resourceAt(stack, "aws_s3_bucket", "state/bucket/bucket").bucket).toBe("recipe-chatbot-tfstate-${data.aws_caller_identity.caller_identity.account_id}");
     const named = synthBootstrap({ bootstrap: { stateBucketName: "acme-chatbot-tfstate", lockTableName: "acme-locks" } });
     expect(resourceAt(named, "aws_s3_bucket", "state/bucket/bucket").bucket).toBe("acme-chatbot-tfstate");
     expect(resourceAt(named, "aws_dynamodb_table", "state/lock-table").name).toBe("acme-locks");
@@ -204,7 +204,7 @@ describe("bootstrap stack: GitHub OIDC", () => {
 
   it("attaches only the role's own customer-managed policies", () => {
     const attachments = resourcesOf(stack, "aws_iam_role_policy_attachment").map(([, a]) => a.policy_arn);
-    expect(attachments.every((arn) => /^\$\{aws_iam_policy\.github-oidc_(plan|apply|deploy)_/.test(arn))).toBe(true);
+    expect(attachments.every((arn) => /^\$\{aws_iam_policy\.github_oidc_(plan|apply|deploy)_/.test(arn))).toBe(true);
     expect(Object.keys(byName(stack, "aws_iam_policy")).sort()).toEqual(
       [
         ...["compute", "data", "edge", "operations", "state", "unscoped"].map((g) => `recipe-chatbot-github-plan-${g}`),

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformStack, Testing } from "cdktf";
+import { TerraformOutput, Testing } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { policyDocument } from "../src/core/iam";
 import { APP_METRICS, APP_NAMESPACES, LOG_METRICS, putAppMetricsStatement } from "../src/recipe-chatbot/app-metrics";
@@ -12,6 +12,7 @@ import {
 } from "../src/modules/ecs-service/otel-collector";
 import type { EnvironmentStack } from "../src/stacks/environment-stack";
 import { buildEnvironment, dataAt, refTo, resourceAt, resourcesOf, synthStack } from "./support/stacks";
+import { ReadableStack } from "../src/core/readable-stack";
 
 /**
  * The real prod stack, where the Recipe Chatbot maps its configuration onto the Monitoring module
@@ -365,7 +366,7 @@ describe("alarms (guide: Monitoring Dashboard alarms)", () => {
 
 describe("app metrics contract and task-role statements", () => {
   const synthStatements = () => {
-    const statements = new TerraformStack(Testing.app(), "statements-test");
+    const statements = new ReadableStack(Testing.app(), "statements-test");
     new AwsProvider(statements, "aws", { region: "us-east-1" });
     policyDocument(new Construct(statements, "roles"), "task-role", [putAppMetricsStatement(), xrayTaskRoleStatement()]);
     return synthStack(statements);

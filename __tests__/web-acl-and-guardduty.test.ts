@@ -6,6 +6,7 @@ import { InvalidPropsError } from "../src/core/props";
 import { WebAcl, type WafMode } from "../src/modules/alb/web-acl";
 import { PolicyGuard } from "../src/policy/policy-guard";
 import { dataAt, refTo, resourceAt, synthEnvironment, type SynthesizedStack } from "./support/stacks";
+import { ReadableStack } from "../src/core/readable-stack";
 
 const ALB_ARN = "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/test-alb/0123456789abcdef";
 const KEY_ARN = "arn:aws:kms:us-east-1:123456789012:key/11111111-2222-3333-4444-555555555555";
@@ -24,7 +25,7 @@ const MANAGED_GROUPS = [
  * AccountBaseline); both were EdgeProtection before.
  */
 function buildStack(mode: WafMode): TerraformStack {
-  const stack = new TerraformStack(Testing.app(), `edge-${mode}`);
+  const stack = new ReadableStack(Testing.app(), `edge-${mode}`);
   new AwsProvider(stack, "aws", { region: "us-east-1" });
   new WebAcl(stack, "waf", {
     aws: lookUpAwsContext(stack, "us-east-1"),
@@ -93,7 +94,7 @@ describe("WebAcl: web ACL", () => {
 
   it("rejects a rate limit below WAF's minimum, naming the prop and the allowed range", () => {
     const build = () =>
-      new WebAcl(new TerraformStack(Testing.app(), "bad"), "waf", {
+      new WebAcl(new ReadableStack(Testing.app(), "bad"), "waf", {
         aws: { accountId: "123456789012", partition: "aws", region: "us-east-1" },
         namePrefix: "x",
         loadBalancerArn: ALB_ARN,
@@ -137,7 +138,7 @@ describe("WebAcl: WAF logging", () => {
 
   it("lets only log delivery for this account write the group's streams", () => {
     const logGroupArn = refTo(block, "aws_cloudwatch_log_group", "waf/waf-log-group/group", "arn");
-    const accountId = "${data.aws_caller_identity.caller-identity.account_id}";
+    const accountId = "${data.aws_caller_identity.caller_identity.account_id}";
     const partition = "${data.aws_partition.partition.partition}";
     const document = dataAt(block, "aws_iam_policy_document", "waf/waf-log-delivery");
     expect(document.statement).toEqual([

@@ -51,6 +51,24 @@ function writeHcl(stacks: TerraformStack[], dir: string): void {
     // fmt reads no CLI configuration; an empty one keeps a broken TF_CLI_CONFIG_FILE from adding noise.
     env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" },
   });
+  for (const stack of stacks) {
+    const file = path.join(dir, stack.node.id, "main.tf");
+    fs.writeFileSync(file, tidyBlankLines(fs.readFileSync(file, "utf8")));
+  }
+}
+
+/**
+ * cdktf leaves empty lines where a block had nothing more to render (after `backend`, around
+ * `lifecycle`), which `terraform fmt` keeps: at most one blank line in a row, none just inside braces.
+ */
+export function tidyBlankLines(hcl: string): string {
+  // Blank lines inside a heredoc are content: leave such a file as it is (cdktf renders none today).
+  if (/<<-?[A-Z]+\n/.test(hcl)) return hcl;
+  return hcl
+    .replace(/\n([ \t]*\n)+/g, "\n\n")
+    .replace(/\{\n\n/g, "{\n")
+    .replace(/\n\n([ \t]*[}\]])/g, "\n$1")
+    .replace(/\n+$/, "\n");
 }
 
 /**

@@ -6,7 +6,9 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScalingPoliciesCommand } from "@aws-sdk/client-application-auto-scaling";
-import { DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
+import { GetTopicAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
 import { DescribeServicesCommand, ECSClient } from "@aws-sdk/client-ecs";
 import {
   DescribeListenersCommand,
@@ -26,7 +28,7 @@ import { CLUSTER_NAME } from "../../src/config";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
 import { describeRollout, rolloutEmulatorEnv } from "./rollout";
 import { synthesizeFor, TEST_DOMAIN as DOMAIN, writeEnvironmentInputs } from "../support/environment-inputs";
-import { apply, destroy, planChanges, prepareWorkdir, stateAddresses, terraformInit } from "../support/terraform";
+import { apply, destroy, planChanges, prepareWorkdir, runTerraform, stateAddresses, terraformInit } from "../support/terraform";
 
 jest.setTimeout(20 * 60_000);
 
@@ -213,6 +215,37 @@ describe("dev stack applied to the emulator", () => {
     const { DetectorIds = [] } = await guardduty.send(new ListDetectorsCommand({}));
     expect(DetectorIds).toHaveLength(1);
     expect((await guardduty.send(new GetDetectorCommand({ DetectorId: DetectorIds[0] }))).Status).toBe("ENABLED");
+  });
+
+  it("declares the outputs an operator needs, each one the real resource", async () => {
+    const { stdout } = await runTerraform(["output", "-json"], { cwd: dir, env });
+    const outputs = Object.fromEntries(Object.entries(JSON.parse(stdout) as Record<string, { value: any }>).map(([name, o]) => [name, o.value]));
+    expect(Object.keys(outputs).sort()).toEqual([
+      "alb_dns_name", "alb_zone_id", "alert_topic_arns", "cluster_name", "dashboard_name", "dashboard_url", "ecr_repository_urls",
+      "log_group_names", "private_subnet_ids", "public_subnet_ids", "service_names", "url", "vpc_id", "web_acl_arn",
+    ]);
+    expect(outputs.url).toBe(`https://${DOMAIN}`);
+    const { LoadBalancers = [] } = await elb().send(new DescribeLoadBalancersCommand({ Names: ["recipe-chatbot-dev-alb"] }));
+    expect([outputs.alb_dns_name, outputs.alb_zone_id]).toEqual([LoadBalancers[0].DNSName, LoadBalancers[0].CanonicalHostedZoneId]);
+    const { services = [] } = await new ECSClient(sdkConfig(emulator)).send(
+      new DescribeServicesCommand({ cluster: outputs.cluster_name, services: Object.values(outputs.service_names) as string[] }),
+    );
+    expect(services.map((svc) => svc.serviceName).sort()).toEqual(["recipe-chatbot-backend", "recipe-chatbot-frontend"]);
+    const { repositories = [] } = await new ECRClient(sdkConfig(emulator)).send(new DescribeRepositoriesCommand({}));
+    expect(Object.values(outputs.ecr_repository_urls).sort()).toEqual(repositories.map((r) => r.repositoryUri).sort());
+    const { logGroups = [] } = await new CloudWatchLogsClient(sdkConfig(emulator)).send(new DescribeLogGroupsCommand({}));
+    for (const name of Object.values(outputs.log_group_names)) expect(logGroups.map((g) => g.logGroupName)).toContain(name);
+    const { Vpcs = [] } = await ec2().send(new DescribeVpcsCommand({ VpcIds: [outputs.vpc_id] }));
+    expect(Vpcs[0].CidrBlock).toBe("10.0.0.0/16");
+    const { Subnets = [] } = await ec2().send(new DescribeSubnetsCommand({ SubnetIds: [...outputs.public_subnet_ids, ...outputs.private_subnet_ids] }));
+    expect(Subnets.map((subnet) => subnet.Tags?.find((t) => t.Key === "Tier")?.Value).sort()).toEqual(["private", "private", "public", "public"]);
+    const sns = new SNSClient(sdkConfig(emulator));
+    for (const arn of Object.values(outputs.alert_topic_arns) as string[]) expect((await sns.send(new GetTopicAttributesCommand({ TopicArn: arn }))).Attributes?.TopicArn).toBe(arn);
+    const { DashboardName } = await new CloudWatchClient(sdkConfig(emulator)).send(new GetDashboardCommand({ DashboardName: outputs.dashboard_name }));
+    expect(outputs.dashboard_url).toContain(`#dashboards/dashboard/${DashboardName}`);
+    const waf = new WAFV2Client(sdkConfig(emulator));
+    const { WebACLs = [] } = await waf.send(new ListWebACLsCommand({ Scope: "REGIONAL" }));
+    expect(WebACLs.map((acl) => acl.ARN)).toContain(outputs.web_acl_arn);
   });
 
   it("plans no changes right after the apply", async () => {

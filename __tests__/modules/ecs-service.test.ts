@@ -125,6 +125,6 @@ describe("FargateService, alone", () => {
     const stack = synthModule((scope) => new FargateService(scope, "svc", serviceProps({ clusterArn: "arn:cluster", clusterName: "legacy" } as never)));
     expect(only(stack, "aws_ecs_service")).toMatchObject({ cluster: "arn:cluster" });
     expect(only(stack, "aws_ecs_service").capacity_provider_strategy).toBeUndefined();
-    expect(only(stack, "aws_appautoscaling_target").resource_id).toMatch(/^service\/legacy\/\$\{aws_ecs_service\.svc_service_[0-9A-F]{8}\.name\}$/);
+    expect(only(stack, "aws_appautoscaling_target").resource_id).toMatch(/^service\/legacy\/\$\{aws_ecs_service\.svc_service\.name\}$/);
   });
 });

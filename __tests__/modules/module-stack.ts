@@ -1,7 +1,8 @@
-import { Testing, TerraformStack } from "cdktf";
+import { Testing} from "cdktf";
 import type { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { SynthesizedStack } from "../support/stacks";
+import { ReadableStack } from "../../src/core/readable-stack";
 
 /** Account facts as literals, for modules given `aws` (no data source lookups in the output). */
 export const AWS = { accountId: "123456789012", partition: "aws", region: "eu-west-1" } as const;
@@ -11,7 +12,7 @@ export const AWS = { accountId: "123456789012", partition: "aws", region: "eu-we
  * must stand alone, outside the Recipe Chatbot's stacks.
  */
 export function synthModule(build: (scope: Construct) => void): SynthesizedStack {
-  const stack = new TerraformStack(Testing.app(), "module-under-test");
+  const stack = new ReadableStack(Testing.app(), "module-under-test");
   new AwsProvider(stack, "aws", { region: AWS.region });
   build(stack);
   return JSON.parse(Testing.synth(stack)) as SynthesizedStack;

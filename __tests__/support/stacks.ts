@@ -1,7 +1,7 @@
-import { createHash } from "crypto";
 import { Testing, type TerraformStack } from "cdktf";
 import { resolveEnvironments, type ConfigOverrides, type EnvironmentConfig } from "../../src/config";
 import { EnvironmentStack } from "../../src/stacks/environment-stack";
+import { readableLogicalId } from "../../src/core/readable-stack";
 
 /** The synthesized Terraform JSON of a stack (snake_case attribute names, as in cdk.tf.json). */
 export interface SynthesizedStack {
@@ -53,16 +53,10 @@ export function resourcesOf(stack: SynthesizedStack, type: string): [string, Rec
 /**
  * The Terraform name cdktf gives the construct at `path` (relative to the stack, e.g.
  * "app/networking/tiers/vpc" in an environment stack, where everything lives under the
- * RecipeChatbot construct "app"), computed as cdktf's makeUniqueId does: the path without
- * repeated components, joined with "_", plus the first 8 hex digits of the path's MD5.
+ * RecipeChatbot construct "app"), as ReadableStack names it (src/core/readable-stack.ts).
  */
 function nameAt(stack: SynthesizedStack, kind: "resource" | "data", type: string, path: string): string {
-  const components = path.split("/");
-  const kept: string[] = [];
-  for (const c of components) if (kept.length === 0 || !kept[kept.length - 1].endsWith(c)) kept.push(c);
-  const human = kept.map((c) => c.replace(/[^A-Za-z0-9_-]/g, "")).join("_");
-  const hash = createHash("md5").update(components.join("/")).digest("hex").slice(0, 8).toUpperCase();
-  const name = `${human}_${hash}`;
+  const name = readableLogicalId(path.split("/"));
   if (!stack[kind]?.[type]?.[name]) throw new Error(`no ${type} at ${path} (expected Terraform name ${name})`);
   return name;
 }

@@ -52,7 +52,7 @@ export interface PlanJson {
       after_unknown?: Record<string, unknown>;
     };
   }[];
-  output_changes?: Record<string, { actions: string[] }>;
+  output_changes?: Record<string, { actions: string[]; after?: unknown; after_unknown?: unknown }>;
 }
 
 /** The parts of a `*.tf.json` file that prepareWorkdir reads. */
@@ -188,6 +188,35 @@ export async function planChanges(dir: string, env: NodeJS.ProcessEnv): Promise<
   if (code === 0) return [];
   const { stdout } = await runTerraform(["show", "-json", PLAN_FILE], { cwd: dir, env });
   return unexpectedChanges(JSON.parse(stdout) as PlanJson);
+}
+
+/** `terraform plan` to a file, read back with `show -json`. */
+export async function planJson(dir: string, env: NodeJS.ProcessEnv): Promise<PlanJson> {
+  await runTerraform(["plan", `-out=${PLAN_FILE}`], { cwd: dir, env });
+  const { stdout } = await runTerraform(["show", "-json", PLAN_FILE], { cwd: dir, env });
+  return JSON.parse(stdout) as PlanJson;
+}
+
+/**
+ * Where two plans differ: every resource or output address planned by only one of them, or with other
+ * actions, other planned values, or other values left unknown until apply.
+ */
+export function planDifferences(a: PlanJson, b: PlanJson): string[] {
+  const planned = (plan: PlanJson) =>
+    new Map([
+      ...(plan.resource_changes ?? []).map((r) => [r.address, canonical([r.change.actions, r.change.after, r.change.after_unknown])] as const),
+      ...Object.entries(plan.output_changes ?? {}).map(([name, o]) => [`output.${name}`, canonical(o)] as const),
+    ]);
+  const [left, right] = [planned(a), planned(b)];
+  const addresses = [...new Set([...left.keys(), ...right.keys()])].sort();
+  return addresses.filter((address) => left.get(address) !== right.get(address));
+}
+
+/** JSON with object keys sorted, so key order never counts as a difference. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v) =>
+    v && typeof v === "object" && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([x], [y]) => x.localeCompare(y))) : v,
+  );
 }
 
 /** The changes in a plan, except updates that touch nothing but the given emulator gaps. */

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformStack } from "cdktf";
+import { TerraformOutput } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { lookUpAwsContext } from "../core/aws-context";
 import { stateKey } from "../state/backends";
@@ -9,6 +9,7 @@ import { StateStore } from "../state/state-store";
 import { environmentStackName, PROJECT_TAG, PROJECT_TITLE, projectName, WORKLOAD_BOUNDARY_POLICY_NAME } from "../core/naming";
 import { PolicyGuard } from "../policy";
 import { WorkloadBoundary } from "../account/workload-boundary";
+import { ReadableStack } from "../core/readable-stack";
 
 /** The stack every other stack depends on: applied first, with local state, by an administrator. */
 export const BOOTSTRAP_STACK_NAME = projectName("bootstrap");
@@ -30,7 +31,7 @@ export interface BootstrapStackProps {
  * OIDC provider with the CI roles. It starts on local state and is then migrated into its own
  * bucket (README "Bootstrap"). CI never applies it: it holds CI's own permissions.
  */
-export class BootstrapStack extends TerraformStack {
+export class BootstrapStack extends ReadableStack {
   readonly stateStore: StateStore;
   readonly ciRoles: GithubOidcRoles;
 

@@ -1,18 +1,19 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { EnvironmentConfig } from "../config";
 import { lookUpAwsContext } from "../core/aws-context";
 import { environmentStackName, workloadBoundaryArn } from "../core/naming";
 import { PolicyGuard } from "../policy";
 import { RecipeChatbot } from "../recipe-chatbot/recipe-chatbot";
+import { declareEnvironmentOutputs } from "./environment-outputs";
+import { ReadableStack } from "../core/readable-stack";
 
 export interface EnvironmentStackProps {
   readonly config: EnvironmentConfig;
 }
 
 /** One environment (dev, staging, prod): its own Terraform root and state, holding the Recipe Chatbot. */
-export class EnvironmentStack extends TerraformStack {
+export class EnvironmentStack extends ReadableStack {
   readonly config: EnvironmentConfig;
   readonly app: RecipeChatbot;
 
@@ -46,5 +47,6 @@ export class EnvironmentStack extends TerraformStack {
       // Created by the bootstrap stack in this account (README "Bootstrap"): the ceiling of every role here.
       permissionsBoundaryArn: workloadBoundaryArn(aws.partition, aws.accountId),
     });
+    declareEnvironmentOutputs(this, this.app, config.region);
   }
 }

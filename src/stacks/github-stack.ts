@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn, TerraformStack } from "cdktf";
+import { Fn } from "cdktf";
 import { ActionsVariable } from "@cdktf/provider-github/lib/actions-variable";
 import { BranchProtection } from "@cdktf/provider-github/lib/branch-protection";
 import { GithubProvider } from "@cdktf/provider-github/lib/provider";
@@ -9,6 +9,7 @@ import { DeliveryWorkflowFile, loadDeliveryWorkflow } from "../github/delivery-w
 import { GithubDeploymentEnvironment } from "../github/environment";
 import { GithubVariables } from "../github/variables";
 import { projectName } from "../core/naming";
+import { ReadableStack } from "../core/readable-stack";
 
 export const GITHUB_STACK_NAME = projectName("github");
 
@@ -78,7 +79,7 @@ function githubEnvironmentOf(environment: EnvironmentConfig): string | undefined
  * The provider authenticates with the GITHUB_TOKEN environment variable (never in code, variables
  * or state); it needs administration rights on both repositories.
  */
-export class GithubStack extends TerraformStack {
+export class GithubStack extends ReadableStack {
   constructor(scope: Construct, props: GithubStackProps) {
     super(scope, GITHUB_STACK_NAME);
     const inputs = new GithubVariables(this, "inputs", {

@@ -1,0 +1,90 @@
+import {
+  LocalBackend,
+  TerraformBackend,
+  TerraformDataSource,
+  TerraformElement,
+  TerraformResource,
+  TerraformStack,
+} from "cdktf";
+import type { Node } from "constructs";
+
+/**
+ * The Terraform name of the construct at `path` (the ids below the stack): the ids joined with "_",
+ * every character Terraform does not allow in a name turned into "_", a component that repeats its
+ * parent's id dropped (`key/key` is one key). `app/networking/tiers/vpc` -> `app_networking_tiers_vpc`.
+ */
+export function readableLogicalId(path: readonly string[]): string {
+  const kept = path.filter((id, i) => i === 0 || id !== path[i - 1]);
+  const name = kept
+    .join("_")
+    .replace(/[^A-Za-z0-9_]/g, "_")
+    .replace(/_+/g, "_")
+    .replace(/^_|_$/g, "");
+  // A Terraform name starts with a letter or an underscore.
+  return /^[A-Za-z_]/.test(name) ? name : `_${name}`;
+}
+
+/**
+ * A stack whose Terraform reads like something a person wrote and runs on any machine:
+ * - addresses follow the construct tree, without cdktf's hash suffix (`aws_vpc.app_networking_tiers_vpc`,
+ *   not `aws_vpc.app_networking_tiers_vpc_7065E1BC`); two constructs that would get the same address
+ *   fail synth with both construct paths. Renaming a construct renames its address: keep state with
+ *   a `moved` block (README "Readable addresses");
+ * - the default local backend's path is relative to the root's directory, not cdktf's absolute path
+ *   of the machine that ran synth;
+ * - `required_providers` names the full source (`hashicorp/aws`, not the `aws` shorthand) and a range
+ *   from the version the bindings were generated for to the next major (`>= 5.100.0, < 6.0.0`).
+ */
+export class ReadableStack extends TerraformStack {
+  /** Address (kind, type and name) -> construct path that took it. */
+  private readonly taken = new Map<string, string>();
+
+  protected allocateLogicalId(element: TerraformElement | Node): string {
+    const node = TerraformElement.isTerraformElement(element) ? element.node : element;
+    const ids = node.scopes.slice(node.scopes.indexOf(this) + 1).map((scope) => scope.node.id);
+    if (ids.length === 0) return "";
+    const name = readableLogicalId(ids);
+    const key = `${addressKind(element)}.${name}`;
+    const owner = this.taken.get(key);
+    if (owner !== undefined && owner !== node.path) {
+      throw new Error(`Two constructs would share the Terraform address ${key}: ${owner} and ${node.path}. Give one of them another id.`);
+    }
+    this.taken.set(key, node.path);
+    return name;
+  }
+
+  ensureBackendExists(): TerraformBackend {
+    const existing = this.node.findAll().find((construct): construct is TerraformBackend => TerraformBackend.isBackend(construct));
+    return existing ?? new LocalBackend(this, { path: `terraform.${this.node.id}.tfstate` });
+  }
+
+  prepareStack(): void {
+    super.prepareStack();
+    for (const provider of this.allProviders()) {
+      const generated = provider.terraformGeneratorMetadata;
+      if (!generated?.providerVersion || !provider.terraformProviderSource) continue;
+      this.addOverride(`terraform.required_providers.${generated.providerName}`, {
+        source: fullProviderSource(provider.terraformProviderSource),
+        version: versionRange(generated.providerVersion),
+      });
+    }
+  }
+}
+
+/** Terraform reads a source without a namespace as hashicorp/<name>: say so. */
+function fullProviderSource(source: string): string {
+  return source.includes("/") ? source : `hashicorp/${source}`;
+}
+
+/** From the version the bindings were generated against up to the next major, which may break them. */
+function versionRange(version: string): string {
+  const major = Number(version.split(".")[0]);
+  return `>= ${version}, < ${major + 1}.0.0`;
+}
+
+/** The part of an address before the name: the resource or data source type, or the block kind. */
+function addressKind(element: TerraformElement | Node): string {
+  if (element instanceof TerraformDataSource) return `data.${element.terraformResourceType}`;
+  if (element instanceof TerraformResource) return element.terraformResourceType;
+  return element.constructor.name;
+}
