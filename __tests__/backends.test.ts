@@ -55,7 +55,7 @@ describe("state backends", () => {
     const blocks = terraformBlocks({ stateBackend: { type: "cloud", organization: "acme", workspacePrefix: "chatbot-" } });
     for (const stack of STACKS) {
       expect(blocks[stack].backend).toBeUndefined();
-      expect(blocks[stack].cloud).toEqual({ organization: "acme", hostname: "app.terraform.io", workspaces: { name: `chatbot-${stack}` } });
+      expect(blocks[stack].cloud).toEqual({ organization: "acme", hostname: "app.terraform.io", workspaces: { name: `chatbot-${stack.replace("recipe-chatbot-", "")}` } });
     }
   });
 

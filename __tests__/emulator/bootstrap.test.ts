@@ -4,7 +4,8 @@
  * `terraform init -migrate-state -force-copy`: the state moves into its own bucket; (c) an
  * environment stack (dev) on that backend; (d) a second run is refused while the first holds the
  * lock, and the state survives. Then everything is torn down the documented way. The emulator
- * always stops.
+ * always stops. Every synth has the opt-in `bootstrap.terraformCloud` on (no second apply for it):
+ * (a) also checks Terraform Cloud's OIDC provider and its per-environment roles through the IAM API.
  */
 import { spawn, spawnSync } from "child_process";
 import * as fs from "fs";
@@ -28,6 +29,7 @@ import {
 } from "@aws-sdk/client-s3";
 import { writeTerraformCliConfig } from "../../scripts/terraform/cli-config";
 import { CI_ROLE_NAMES } from "../../src/ci/names";
+import { terraformCloudRoleName } from "../../src/core/naming";
 import { writeEnvironmentInputs } from "../support/environment-inputs";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
 import {
@@ -46,6 +48,10 @@ const ROOT = path.resolve(__dirname, "..", "..");
 const BOOTSTRAP = "recipe-chatbot-bootstrap";
 const DEV = "recipe-chatbot-dev";
 const KEY_PREFIX = "recipe-chatbot";
+/** The opt-in Terraform Cloud roles, in every configuration this test synthesizes. */
+const TERRAFORM_CLOUD_CONFIG = ["bootstrap:", "  terraformCloud:", "    organization: acme-emulator", "    project: Recipe Chatbot", ""];
+// Default workspacePrefix "recipe-chatbot-": workspaces are recipe-chatbot-<env>, as the cloud backend names them.
+const TFC_ENVIRONMENTS = ["dev", "staging", "prod"];
 /** How long the held-lock run may take to reach its approval prompt. */
 const PROMPT_TIMEOUT_MS = 5 * 60_000;
 
@@ -112,6 +118,13 @@ const s3 = () => new S3Client(sdkConfig(emulator));
 const dynamodb = () => new DynamoDBClient(sdkConfig(emulator));
 const stateKey = (stack: string) => `${KEY_PREFIX}/${stack}.tfstate`;
 
+/** Writes `<work>/<name>.yaml`: `lines` plus the Terraform Cloud opt-in; returns its path. */
+function writeConfig(name: string, lines: string[] = []): string {
+  const file = path.join(work, `${name}.yaml`);
+  fs.writeFileSync(file, [...lines, ...TERRAFORM_CLOUD_CONFIG].join("\n"));
+  return file;
+}
+
 async function stateObject(stack: string): Promise<{ resources: { type: string }[] }> {
   const object = await s3().send(new GetObjectCommand({ Bucket: outputs.state_bucket_name, Key: stateKey(stack) }));
   return JSON.parse(await object.Body!.transformToString());
@@ -144,7 +157,7 @@ afterAll(async () => {
 
 describe("bootstrap, migration into S3, an environment on the S3 backend, locking", () => {
   it("(a) applies the bootstrap stack with local state: hardened bucket, lock table, rotating key, OIDC and roles", async () => {
-    const outdir = synth("first");
+    const outdir = synth("first", writeConfig("first"));
     expect(JSON.parse(fs.readFileSync(path.join(outdir, "stacks", BOOTSTRAP, "cdk.tf.json"), "utf8")).terraform.backend).toHaveProperty("local");
     bootstrapDir = prepareWorkdir(path.join(outdir, "stacks", BOOTSTRAP), { emulator });
     overrideBucketPolicyForEmulator(bootstrapDir);
@@ -203,24 +216,50 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
       deploy: ["repo:recipe-chatbot/recipe-chatbot:environment:staging", "repo:recipe-chatbot/recipe-chatbot:environment:production"],
     });
 
+    // Terraform Cloud (opt-in): its issuer, and per environment a plan and an apply role trusting
+    // exactly that workspace's run phase, with managed policies of their own.
+    const tfcProvider = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: outputs.terraform_cloud_oidc_provider_arn }));
+    expect(tfcProvider).toMatchObject({ Url: "app.terraform.io", ClientIDList: ["aws.workload.identity"] });
+    for (const environment of TFC_ENVIRONMENTS) {
+      for (const phase of ["plan", "apply"] as const) {
+        const name = terraformCloudRoleName(environment, phase);
+        const { Role } = await iam.send(new GetRoleCommand({ RoleName: name }));
+        expect(Role!.Arn).toBe(outputs[`terraform_cloud_${environment}_${phase}_role_arn`]);
+        expect(Role!.MaxSessionDuration).toBe(3600);
+        const trust = JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!));
+        expect(trust.Statement).toEqual([
+          {
+            Sid: "TerraformCloudRuns",
+            Effect: "Allow",
+            Principal: { Federated: outputs.terraform_cloud_oidc_provider_arn },
+            Action: "sts:AssumeRoleWithWebIdentity",
+            Condition: {
+              StringEquals: {
+                "app.terraform.io:aud": "aws.workload.identity",
+                "app.terraform.io:sub": `organization:acme-emulator:project:Recipe Chatbot:workspace:recipe-chatbot-${environment}:run_phase:${phase}`,
+              },
+            },
+          },
+        ]);
+        const { AttachedPolicies = [] } = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }));
+        expect(AttachedPolicies.length).toBeGreaterThan(0);
+        expect(AttachedPolicies.every((p) => p.PolicyName!.startsWith(`${name}-`))).toBe(true);
+      }
+    }
+
     expect(await planChanges(bootstrapDir, env)).toEqual([]);
   });
 
   it("(b) migrates the bootstrap state into its own bucket with terraform init -migrate-state", async () => {
     const localResources = (await stateAddresses(bootstrapDir, env)).sort();
-    const config = path.join(work, "recipe-chatbot.yaml");
-    fs.writeFileSync(
-      config,
-      [
-        "stateBackend:",
-        "  type: s3",
-        `  bucket: ${outputs.state_bucket_name}`,
-        `  region: ${outputs.state_bucket_region}`,
-        `  lockTable: ${outputs.lock_table_name}`,
-        `  kmsKeyId: ${outputs.state_key_arn}`,
-        "",
-      ].join("\n"),
-    );
+    const config = writeConfig("recipe-chatbot", [
+      "stateBackend:",
+      "  type: s3",
+      `  bucket: ${outputs.state_bucket_name}`,
+      `  region: ${outputs.state_bucket_region}`,
+      `  lockTable: ${outputs.lock_table_name}`,
+      `  kmsKeyId: ${outputs.state_key_arn}`,
+    ]);
     const outdir = synth("migrated", config);
     bootstrapDir = resynthesized(bootstrapDir, outdir, BOOTSTRAP);
     expect(JSON.parse(fs.readFileSync(path.join(bootstrapDir, "cdk.tf.json"), "utf8")).terraform.backend.s3).toMatchObject({
@@ -286,8 +325,8 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
     await destroy(devDir, env);
     expect(await stateAddresses(devDir, env)).toEqual([]);
 
-    // The documented teardown: back to local state (default configuration), empty the bucket, destroy.
-    bootstrapDir = resynthesized(bootstrapDir, synth("teardown"), BOOTSTRAP);
+    // The documented teardown: back to local state (stateBackend removed), empty the bucket, destroy.
+    bootstrapDir = resynthesized(bootstrapDir, synth("teardown", writeConfig("teardown")), BOOTSTRAP);
     await runTerraform(["init", "-migrate-state", "-force-copy"], { cwd: bootstrapDir, env });
     expect(fs.existsSync(path.join(bootstrapDir, "terraform.tfstate"))).toBe(true);
     const Bucket = outputs.state_bucket_name;

@@ -92,14 +92,7 @@ let cliConfigFile: string | undefined;
  * stdout and stderr when the exit code is not allowed.
  */
 export function runTerraform(args: string[], opts: TerraformRunOptions): Promise<TerraformResult> {
-  cliConfigFile ??= writeTerraformCliConfig(fs.mkdtempSync(path.join(os.tmpdir(), "tf-cli-")));
-  const env = {
-    ...process.env,
-    ...opts.env,
-    TF_CLI_CONFIG_FILE: cliConfigFile,
-    TF_IN_AUTOMATION: "1",
-    TF_INPUT: "0",
-  };
+  const env = terraformEnv(opts.env);
   return new Promise((resolve, reject) => {
     const child = spawn("terraform", [...args, "-no-color"], { cwd: opts.cwd, env, stdio: ["ignore", "pipe", "pipe"] });
     let stdout = "";
@@ -145,16 +138,25 @@ export function prepareWorkdir(stackDir: string, opts: { emulator?: Emulator } =
     recursive: true,
     filter: (source) => !/^(\.terraform|.*\.tfstate(\..*)?)$/.test(path.basename(source)),
   });
-  if (opts.emulator) {
-    const { awsAliases, localBackend } = readStackConfig(dir);
-    const settings = { ...EMULATOR_PROVIDER_SETTINGS, allowed_account_ids: [opts.emulator.accountId] };
-    const override = {
-      provider: { aws: [settings, ...awsAliases.map((alias) => ({ alias, ...settings }))] },
-      ...(localBackend && { terraform: { backend: { local: { path: "terraform.tfstate" } } } }),
-    };
-    fs.writeFileSync(path.join(dir, OVERRIDE_FILE), JSON.stringify(override, null, 2));
-  }
+  if (opts.emulator) writeEmulatorOverride(dir, opts.emulator);
   return dir;
+}
+
+/** The emulator override file of prepareWorkdir, written into a root directory in place. */
+export function writeEmulatorOverride(dir: string, emulator: Emulator): void {
+  const { awsAliases, localBackend } = readStackConfig(dir);
+  const settings = { ...EMULATOR_PROVIDER_SETTINGS, allowed_account_ids: [emulator.accountId] };
+  const override = {
+    provider: { aws: [settings, ...awsAliases.map((alias) => ({ alias, ...settings }))] },
+    ...(localBackend && { terraform: { backend: { local: { path: "terraform.tfstate" } } } }),
+  };
+  fs.writeFileSync(path.join(dir, OVERRIDE_FILE), JSON.stringify(override, null, 2));
+}
+
+/** The environment runTerraform gives Terraform (CLI configuration with the mirror, no prompts), for other CLIs that run it. */
+export function terraformEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  cliConfigFile ??= writeTerraformCliConfig(fs.mkdtempSync(path.join(os.tmpdir(), "tf-cli-")));
+  return { ...process.env, ...extra, TF_CLI_CONFIG_FILE: cliConfigFile, TF_IN_AUTOMATION: "1", TF_INPUT: "0" };
 }
 
 /** `terraform init` without a backend, then `terraform validate`: needs no credentials. */

@@ -1,15 +1,15 @@
 import { Construct } from "constructs";
-import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { GITHUB_OIDC_HOST } from "./names";
-import { policyDocument, type PolicyStatement } from "../core/iam";
+import type { PolicyStatement } from "../core/iam";
+import { CI_SESSION_SECONDS, WebIdentityRole, type OidcIssuer } from "./web-identity-role";
+
+export { CI_SESSION_SECONDS };
 
 /** The audience GitHub's token carries for AWS (aws-actions/configure-aws-credentials). */
 export const GITHUB_OIDC_AUDIENCE = "sts.amazonaws.com";
 
-/** One hour: a plan or an apply of one stack fits; a leaked session expires soon. */
-export const CI_SESSION_SECONDS = 3600;
+/** GitHub Actions' issuer as the trust policies name it. */
+export const GITHUB_OIDC_ISSUER: OidcIssuer = { host: GITHUB_OIDC_HOST, audience: GITHUB_OIDC_AUDIENCE, sid: "GitHubActions" };
 
 export interface GithubActionsRoleProps {
   readonly roleName: string;
@@ -29,45 +29,8 @@ export interface GithubActionsRoleProps {
 }
 
 /** An IAM role GitHub Actions jobs assume with their OIDC token; no long-lived keys anywhere. */
-export class GithubActionsRole extends Construct {
-  readonly roleArn: string;
-  readonly roleName: string;
-  /** The managed policies by key, e.g. for a suppression on one of them. */
-  readonly policies: Readonly<Record<string, IamPolicy>>;
-
+export class GithubActionsRole extends WebIdentityRole {
   constructor(scope: Construct, id: string, props: GithubActionsRoleProps) {
-    super(scope, id);
-    const trust = policyDocument(this, "trust", [
-      {
-        sid: "GitHubActions",
-        effect: "Allow",
-        principals: [{ type: "Federated", identifiers: [props.oidcProviderArn] }],
-        actions: ["sts:AssumeRoleWithWebIdentity"],
-        condition: [
-          { test: "StringEquals", variable: `${GITHUB_OIDC_HOST}:aud`, values: [GITHUB_OIDC_AUDIENCE] },
-          { test: "StringEquals", variable: `${GITHUB_OIDC_HOST}:sub`, values: [...props.subjects] },
-        ],
-      },
-    ]);
-    const role = new IamRole(this, "role", {
-      name: props.roleName,
-      description: props.description,
-      assumeRolePolicy: trust.json,
-      maxSessionDuration: CI_SESSION_SECONDS,
-    });
-    const policies: Record<string, IamPolicy> = {};
-    for (const [key, statements] of Object.entries(props.policies)) {
-      const document = policyDocument(this, `${key}-document`, statements);
-      const policy = new IamPolicy(this, `${key}-policy`, {
-        name: `${props.roleName}-${key}`,
-        description: `${key} permissions of ${props.roleName}`,
-        policy: document.json,
-      });
-      new IamRolePolicyAttachment(this, `${key}-attachment`, { role: role.name, policyArn: policy.arn });
-      policies[key] = policy;
-    }
-    this.roleArn = role.arn;
-    this.roleName = role.name;
-    this.policies = policies;
+    super(scope, id, { ...props, issuer: GITHUB_OIDC_ISSUER });
   }
 }

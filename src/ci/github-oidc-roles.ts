@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import type { AwsContext } from "../core/aws-context";
 import { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS, GITHUB_OIDC_HOST } from "./names";
-import { applyPolicies, deployStatements, planPolicies, type CiEnvironment, type CiScope } from "./permissions";
+import { applyPolicies, deployStatements, planPolicies, UNSCOPED_REASON, type CiEnvironment, type CiScope } from "./permissions";
 import type { GithubConfig } from "../config";
 import { suppress } from "../policy";
 import { GITHUB_OIDC_AUDIENCE, GithubActionsRole } from "./github-actions-role";
@@ -19,14 +19,12 @@ export interface GithubOidcRolesProps {
     /** State object key of an environment's stack (stateKey of its environmentStackName). */
     readonly keyOf: (environment: string) => string;
   };
+  /**
+   * Roles besides the three GitHub roles that the apply role must never touch (the Terraform Cloud
+   * roles, when enabled); it is denied writes to all of them.
+   */
+  readonly otherCiRoleNames?: readonly string[];
 }
-
-/** Why the plan and apply roles hold a statement on Resource "*". */
-const UNSCOPED_REASON =
-  'These actions have no resource-level permissions in the Service Authorization Reference (Describe*/List* of EC2, ELB, ' +
-  "autoscaling, GuardDuty, SNS subscriptions; Create* of certificates, health checks, hosted zones, detectors, clusters, " +
-  "namespaces; log deliveries and log resource policies), so IAM only accepts them on \"*\". Every action is listed " +
-  "(unscopedRead/unscopedWrite in src/ci/permissions/); everything that takes a resource is granted on project ARNs.";
 
 /**
  * GitHub Actions' OIDC provider and the three CI roles (src/ci/names.ts):
@@ -85,7 +83,7 @@ export class GithubOidcRoles extends Construct {
       policies: applyPolicies(ciScope(delivered), {
         ...props.state,
         stackKeys: stateKeys(delivered),
-        ciRoleArns: Object.values(CI_ROLE_NAMES).map(roleArn),
+        ciRoleArns: [...Object.values(CI_ROLE_NAMES), ...(props.otherCiRoleNames ?? [])].map(roleArn),
       }),
     });
     suppress(apply.policies.unscoped, "RC-IAM-010", UNSCOPED_REASON);

@@ -21,6 +21,17 @@ export const GITHUB_ENVIRONMENTS = { staging: "staging", prod: "production" } as
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
 
 /**
+ * The audience Terraform Cloud's workload identity tokens carry for AWS by default
+ * (TFC_AWS_WORKLOAD_IDENTITY_AUDIENCE). Its issuer is https://<hostname> of the organization.
+ */
+export const TERRAFORM_CLOUD_OIDC_AUDIENCE = "aws.workload.identity";
+
+/** The `sub` claim of a Terraform Cloud run phase: organization, project, workspace and phase, all exact. */
+export function terraformCloudSubject(organization: string, project: string, workspace: string, phase: "plan" | "apply"): string {
+  return `organization:${organization}:project:${project}:workspace:${workspace}:run_phase:${phase}`;
+}
+
+/**
  * The workload boundary's name is the account layer's and the environments' as much as CI's, so it
  * lives in core/naming. Re-exported only while src/stacks/environment-stack.ts still imports
  * workloadBoundaryArn from here: import both from core/naming.

@@ -101,6 +101,15 @@ export const DEFAULT_STATE_KEY_PREFIX = PROJECT;
 export const DEFAULT_TFC_HOSTNAME = "app.terraform.io";
 export const DEFAULT_TFC_WORKSPACE_PREFIX = `${PROJECT}-`;
 
+/** Terraform Cloud settings shared by the cloud backend and the bootstrap's Terraform Cloud roles. */
+const tfcOrganization = (requiredFor: string) =>
+  requiredString(requiredFor).regex(TFC_NAME_PATTERN, { message: "must be a Terraform Cloud organization name: letters, digits, '_' or '-'" });
+const tfcHostname = z.string().regex(HOSTNAME_PATTERN, { message: "must be a host name such as app.terraform.io" }).default(DEFAULT_TFC_HOSTNAME);
+const tfcWorkspacePrefix = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]*$/, { message: "must be letters, digits, '_' or '-' (workspace names allow nothing else)" })
+  .default(DEFAULT_TFC_WORKSPACE_PREFIX);
+
 const localBackend = settings({ type: z.literal("local") });
 
 const s3Backend = settings({
@@ -120,13 +129,10 @@ const s3Backend = settings({
 
 const cloudBackend = settings({
   type: z.literal("cloud"),
-  organization: requiredString("for type cloud: the Terraform Cloud / Enterprise organization name").regex(TFC_NAME_PATTERN, { message: "must be a Terraform Cloud organization name: letters, digits, '_' or '-'" }),
-  hostname: z.string().regex(HOSTNAME_PATTERN, { message: "must be a host name such as app.terraform.io" }).default(DEFAULT_TFC_HOSTNAME),
-  /** Each stack's workspace is `<workspacePrefix><stack>`. */
-  workspacePrefix: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]*$/, { message: "must be letters, digits, '_' or '-' (workspace names allow nothing else)" })
-    .default(DEFAULT_TFC_WORKSPACE_PREFIX),
+  organization: tfcOrganization("for type cloud: the Terraform Cloud / Enterprise organization name"),
+  hostname: tfcHostname,
+  /** Each stack's workspace is `<workspacePrefix><stack without recipe-chatbot->` (recipe-chatbot-prod). */
+  workspacePrefix: tfcWorkspacePrefix,
 });
 
 export const stateBackendSchema = z.discriminatedUnion("type", [localBackend, s3Backend, cloudBackend], {
@@ -142,6 +148,39 @@ export const DEFAULT_BOOTSTRAP = {
 
 /** The bucket name the bootstrap stack uses when none is configured: unique per account. */
 export const DEFAULT_STATE_BUCKET_PREFIX = `${projectName("tfstate")}-`;
+
+/** Terraform Cloud's default project: where a workspace lands when none is chosen. */
+export const DEFAULT_TFC_PROJECT = "Default Project";
+/** HCP Terraform project names: 3-40 letters, digits, spaces, '-' or '_', not starting or ending with a space. */
+const TFC_PROJECT_PATTERN = /^(?=.{3,40}$)[A-Za-z0-9_-]([A-Za-z0-9 _-]*[A-Za-z0-9_-])?$/;
+
+/**
+ * Opt-in: Terraform Cloud runs the environment stacks remotely (execution mode Remote) with dynamic
+ * provider credentials. The bootstrap stack then creates Terraform Cloud's IAM OIDC provider and, per
+ * environment, a plan and an apply role that trust exactly that environment's workspace.
+ *
+ * Its own section rather than read from `stateBackend`: the bootstrap stack is applied, and stays,
+ * on local or S3 state (README "Bootstrap"), and the roles must exist before the first remote run,
+ * i.e. before `stateBackend` says `cloud`. When it does say `cloud`, organization, hostname and
+ * workspacePrefix must agree with it (the roles would otherwise trust workspaces nobody uses).
+ */
+export const terraformCloudSchema = settings({
+  organization: tfcOrganization("to enable Terraform Cloud roles: the organization whose workspaces run the stacks"),
+  /** The Terraform Cloud project holding the workspaces (part of the token's sub claim). */
+  project: z
+    .string()
+    .regex(TFC_PROJECT_PATTERN, { message: "must be a Terraform Cloud project name: 3-40 letters, digits, spaces, '-' or '_', no leading or trailing space" })
+    .default(DEFAULT_TFC_PROJECT),
+  /** app.terraform.io, or a Terraform Enterprise host: the OIDC issuer is https://<hostname>. */
+  hostname: tfcHostname,
+  /** Each stack's workspace is `<workspacePrefix><stack without recipe-chatbot->` (recipe-chatbot-prod), as the cloud backend names it. */
+  workspacePrefix: tfcWorkspacePrefix,
+  /**
+   * The environments whose workspaces run remotely, hence get roles. Omitted: every environment of
+   * this account (bootstrap.environments). Workspaces in Local execution mode need none.
+   */
+  environments: z.array(z.string()).min(1, { message: "must name at least one environment (omit it for all)" }).optional(),
+});
 
 export const bootstrapSchema = settings({
   /** Region of the state bucket, lock table and key (IAM and the OIDC provider are global). */
@@ -159,12 +198,39 @@ export const bootstrapSchema = settings({
    * environments here and its own bucket as stateBackend.
    */
   environments: z.array(z.string()).min(1, { message: "must name at least one environment (omit it for all)" }).optional(),
+  /** Off unless set: Terraform Cloud's OIDC provider and per-environment plan/apply roles. */
+  terraformCloud: terraformCloudSchema.optional(),
 });
 
 export const projectSchema = settings({
   github: githubSchema,
   stateBackend: stateBackendSchema,
   bootstrap: bootstrapSchema,
+}).superRefine((project, ctx) => {
+  const tfc = project.bootstrap.terraformCloud;
+  if (tfc === undefined) return;
+  const backend = project.stateBackend;
+  if (backend.type === "cloud") {
+    for (const field of ["organization", "hostname", "workspacePrefix"] as const) {
+      if (tfc[field] !== backend[field]) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["bootstrap", "terraformCloud", field],
+          message: `is ${JSON.stringify(tfc[field])}, must equal stateBackend.${field} (${JSON.stringify(backend[field])}): the roles must trust the workspaces the cloud backend uses`,
+        });
+      }
+    }
+  }
+  const inAccount = project.bootstrap.environments;
+  (tfc.environments ?? []).forEach((name, i) => {
+    if (inAccount !== undefined && !inAccount.includes(name)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["bootstrap", "terraformCloud", "environments", i],
+        message: `${JSON.stringify(name)} is not in bootstrap.environments (the environments of this account): ${list(inAccount)}`,
+      });
+    }
+  });
 });
 
 export type GithubConfig = z.infer<typeof githubSchema>;
@@ -172,6 +238,7 @@ export type StateBackendConfig = z.infer<typeof stateBackendSchema>;
 export type S3StateBackendConfig = Extract<StateBackendConfig, { type: "s3" }>;
 export type CloudStateBackendConfig = Extract<StateBackendConfig, { type: "cloud" }>;
 export type BootstrapConfig = z.infer<typeof bootstrapSchema>;
+export type TerraformCloudConfig = z.infer<typeof terraformCloudSchema>;
 export type ProjectConfig = z.infer<typeof projectSchema>;
 
 /** What an absent section means: local state, the default repositories and bootstrap names. */

@@ -47,3 +47,21 @@ export const WORKLOAD_BOUNDARY_POLICY_NAME = projectName("workload", "boundary")
 export function workloadBoundaryArn(partition: string, accountId: string): string {
   return `arn:${partition}:iam::${accountId}:policy/${WORKLOAD_BOUNDARY_POLICY_NAME}`;
 }
+
+/**
+ * The Terraform Cloud workspace of a stack, `<workspacePrefix><stack without the project prefix>`
+ * (recipe-chatbot-prod with the default prefix, not recipe-chatbot-recipe-chatbot-prod): the cloud
+ * backend names the workspace with it, and the bootstrap stack's Terraform Cloud roles trust exactly it.
+ */
+export function cloudWorkspaceName(workspacePrefix: string, stackName: string): string {
+  return `${workspacePrefix}${stackName.replace(new RegExp(`^${PROJECT}-`), "")}`;
+}
+
+/**
+ * The role Terraform Cloud assumes for one phase of a remote run of an environment's workspace,
+ * e.g. recipe-chatbot-tfc-prod-apply. Deliberately not scopedName (recipe-chatbot-prod-...): the
+ * CI apply roles manage roles named `<project>-<env>*`, and must not reach these.
+ */
+export function terraformCloudRoleName(environment: string, phase: "plan" | "apply"): string {
+  return projectName("tfc", environment, phase);
+}

@@ -5,6 +5,8 @@ import { lookUpAwsContext } from "../core/aws-context";
 import { stateKey } from "../state/backends";
 import { DEFAULT_STATE_BUCKET_PREFIX, DEFAULT_STATE_KEY_PREFIX, type EnvironmentConfig, type ProjectConfig } from "../config";
 import { GithubOidcRoles } from "../ci/github-oidc-roles";
+import { CI_ROLE_NAMES } from "../ci/names";
+import { TerraformCloudRoles, terraformCloudRoleNames } from "../ci/terraform-cloud-roles";
 import { StateStore } from "../state/state-store";
 import { environmentStackName, PROJECT_TAG, PROJECT_TITLE, projectName, WORKLOAD_BOUNDARY_POLICY_NAME } from "../core/naming";
 import { PolicyGuard } from "../policy";
@@ -28,12 +30,15 @@ export interface BootstrapStackProps {
 
 /**
  * The bootstrap stack (BOOTSTRAP_STACK_NAME): the Terraform state store (bucket, lock table, key) and GitHub Actions'
- * OIDC provider with the CI roles. It starts on local state and is then migrated into its own
+ * OIDC provider with the CI roles; opt-in (bootstrap.terraformCloud), Terraform Cloud's OIDC provider
+ * with a plan and an apply role per remotely run environment workspace. It starts on local state and is then migrated into its own
  * bucket (README "Bootstrap"). CI never applies it: it holds CI's own permissions.
  */
 export class BootstrapStack extends ReadableStack {
   readonly stateStore: StateStore;
   readonly ciRoles: GithubOidcRoles;
+  /** Present when bootstrap.terraformCloud is set. */
+  readonly terraformCloudRoles?: TerraformCloudRoles;
 
   constructor(scope: Construct, props: BootstrapStackProps) {
     super(scope, BOOTSTRAP_STACK_NAME);
@@ -61,15 +66,30 @@ export class BootstrapStack extends ReadableStack {
 
     const keyPrefix = project.stateBackend.type === "s3" ? project.stateBackend.keyPrefix : DEFAULT_STATE_KEY_PREFIX;
     const inThisAccount = project.bootstrap.environments;
+    const accountEnvironments = props.environments
+      .filter((e) => inThisAccount === undefined || inThisAccount.includes(e.name))
+      .map((e) => ({ name: e.name, region: e.region }));
+    const tfc = project.bootstrap.terraformCloud;
+    const remoteEnvironments = tfc === undefined ? [] : remoteEnvironmentsOf(accountEnvironments, tfc.environments);
+    const tfcRoleNames = terraformCloudRoleNames(remoteEnvironments);
     this.ciRoles = new GithubOidcRoles(this, "github-oidc", {
       aws,
       github: project.github,
-      environments: props.environments
-        .filter((e) => inThisAccount === undefined || inThisAccount.includes(e.name))
-        .map((e) => ({ name: e.name, region: e.region })),
+      environments: accountEnvironments,
+      otherCiRoleNames: tfcRoleNames,
       // CI plans and applies only environment stacks (bootstrap and GitHub stacks are applied by admins).
       state: { bucketArn: store.bucketArn, lockTableArn: store.lockTableArn, keyArn: store.keyArn, keyOf: (e) => stateKey(keyPrefix, environmentStackName(e)) },
     });
+
+    if (tfc !== undefined) {
+      this.terraformCloudRoles = new TerraformCloudRoles(this, "terraform-cloud", {
+        aws,
+        terraformCloud: tfc,
+        environments: remoteEnvironments,
+        state: { bucketArn: store.bucketArn, lockTableArn: store.lockTableArn, keyArn: store.keyArn },
+        ciRoleNames: [...Object.values(CI_ROLE_NAMES), ...tfcRoleNames],
+      });
+    }
 
     // What the README's next steps need: the stateBackend settings and the roles' ARNs for the workflows.
     const outputs: Record<string, string | undefined> = {
@@ -86,5 +106,39 @@ export class BootstrapStack extends ReadableStack {
     for (const [name, value] of Object.entries(outputs)) {
       if (value !== undefined) new TerraformOutput(this, name, { value });
     }
+    // The workspace variables of each remote workspace (README "Terraform Cloud").
+    if (this.terraformCloudRoles !== undefined) {
+      const host = tfc!.hostname;
+      new TerraformOutput(this, "terraform_cloud_oidc_provider_arn", {
+        value: this.terraformCloudRoles.providerArn,
+        description: `IAM OIDC provider trusting https://${host} (audience aws.workload.identity)`,
+      });
+      for (const w of this.terraformCloudRoles.workspaces) {
+        new TerraformOutput(this, `terraform_cloud_${w.environment}_plan_role_arn`, {
+          value: w.planRoleArn,
+          description: `TFC_AWS_PLAN_ROLE_ARN of workspace ${w.workspace} (plan phase, read-only)`,
+        });
+        new TerraformOutput(this, `terraform_cloud_${w.environment}_apply_role_arn`, {
+          value: w.applyRoleArn,
+          description: `TFC_AWS_RUN_ROLE_ARN of workspace ${w.workspace} (apply phase)`,
+        });
+      }
+    }
   }
+}
+
+/**
+ * The environments of this account whose workspaces run remotely: bootstrap.terraformCloud.environments,
+ * or all of them. A name outside the account is a configuration error naming the field.
+ */
+function remoteEnvironmentsOf<E extends { readonly name: string }>(inAccount: readonly E[], names: readonly string[] | undefined): E[] {
+  if (names === undefined) return [...inAccount];
+  const known = inAccount.map((e) => e.name);
+  const unknown = names.filter((name) => !known.includes(name));
+  if (unknown.length > 0) {
+    throw new Error(
+      `bootstrap.terraformCloud.environments: ${unknown.map((n) => JSON.stringify(n)).join(", ")} is not an environment of this account; allowed: ${known.join(", ")}`,
+    );
+  }
+  return inAccount.filter((e) => names.includes(e.name));
 }

@@ -1,14 +1,10 @@
 import { CloudBackend, NamedCloudWorkspace, S3Backend, type TerraformStack } from "cdktf";
 import type { StateBackendConfig } from "../config";
+import { cloudWorkspaceName } from "../core/naming";
 
 /** Where a stack's state lives in the state bucket: one key per stack, under the configured prefix. */
 export function stateKey(keyPrefix: string, stackName: string): string {
   return `${keyPrefix}/${stackName}.tfstate`;
-}
-
-/** The Terraform Cloud workspace of a stack: one workspace per stack (one state each). */
-function cloudWorkspaceName(workspacePrefix: string, stackName: string): string {
-  return `${workspacePrefix}${stackName}`;
 }
 
 /**

@@ -40,6 +40,13 @@ export {
 export { deployStatements } from "./deploy";
 export { stateStatements } from "./state";
 
+/** Why the plan and apply roles hold a statement on Resource "*" (the suppression on their `unscoped` policy). */
+export const UNSCOPED_REASON =
+  'These actions have no resource-level permissions in the Service Authorization Reference (Describe*/List* of EC2, ELB, ' +
+  "autoscaling, GuardDuty, SNS subscriptions; Create* of certificates, health checks, hosted zones, detectors, clusters, " +
+  "namespaces; log deliveries and log resource policies), so IAM only accepts them on \"*\". Every action is listed " +
+  "(unscopedRead/unscopedWrite in src/ci/permissions/); everything that takes a resource is granted on project ARNs.";
+
 /** The catalogue, in policy order: each entry's statements go to its group's policy, in this order. */
 export const SERVICE_ACCESS: readonly ServiceAccess[] = [
   // network
@@ -75,12 +82,23 @@ function unscopedStatement(sid: string, actions: readonly string[]): PolicyState
   return actions.length === 0 ? [] : [{ sid, effect: "Allow", actions: unique(actions).sort(), resources: ["*"] }];
 }
 
+/** Where the roles' runs keep state. */
+export interface CatalogueOptions {
+  /**
+   * true (default): in the bootstrap's state bucket (S3 backend), so the roles get state access.
+   * false: elsewhere (Terraform Cloud keeps the state of its remote runs): no state access at all;
+   * the apply role keeps the denies that protect the bootstrap's resources.
+   */
+  readonly stateInBucket?: boolean;
+}
+
 /** The plan role: every read Terraform's refresh makes, nothing that changes a resource. */
-export function planPolicies(scope: CiScope, state: StateAccess): RolePolicies {
+export function planPolicies(scope: CiScope, state: StateAccess, options: CatalogueOptions = {}): RolePolicies {
+  const { stateInBucket = true } = options;
   return grouped([
     ...SERVICE_ACCESS.map((access) => ({ group: access.group, statements: serviceStatement(scope, access, `Read${access.sid}`, access.read ?? []) })),
     { group: "unscoped", statements: unscopedStatement("ReadWithoutResourceLevelPermissions", SERVICE_ACCESS.flatMap((a) => a.unscopedRead ?? [])) },
-    { group: "state", statements: stateStatements(state, "read") },
+    { group: "state", statements: stateInBucket ? stateStatements(state, "read") : [] },
   ]);
 }
 
@@ -88,7 +106,8 @@ export function planPolicies(scope: CiScope, state: StateAccess): RolePolicies {
  * The apply role: what `terraform apply` (and destroy) of the environment stacks calls, on this
  * project's resources, plus explicit denies that keep it off the bootstrap stack's resources.
  */
-export function applyPolicies(scope: CiScope, state: ApplyStateAccess): RolePolicies {
+export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: CatalogueOptions = {}): RolePolicies {
+  const { stateInBucket = true } = options;
   const all = (access: ServiceAccess) => [...(access.read ?? []), ...(access.write ?? [])];
   return grouped([
     ...SERVICE_ACCESS.map((access) => ({ group: access.group, statements: serviceStatement(scope, access, `Manage${access.sid}`, all(access)) })),
@@ -101,6 +120,6 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess): RolePoli
         SERVICE_ACCESS.flatMap((a) => [...(a.unscopedRead ?? []), ...(a.unscopedWrite ?? [])]),
       ),
     },
-    { group: "state", statements: [...stateStatements(state, "write"), ...protectBootstrapStatements(state)] },
+    { group: "state", statements: [...(stateInBucket ? stateStatements(state, "write") : []), ...protectBootstrapStatements(state)] },
   ]);
 }

@@ -40,25 +40,92 @@ function statementRule(
   };
 }
 
-// ---- GitHub Actions OIDC trust (security-rules.md row 1 and section a) ----
+// ---- OIDC (web identity) trust: GitHub Actions, Terraform Cloud (security-rules.md row 1 and section a) ----
 
-const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";
+/** An OIDC issuer the trust rules know, as data: how to recognise it and what a pinned `sub` is. */
+export interface OidcIssuerProfile {
+  /** As messages name it, e.g. "GitHub OIDC". */
+  readonly name: string;
+  /** Issuer hosts (URL without https://), the prefix of its condition keys (`<host>:sub`). */
+  readonly hosts: readonly string[];
+  /** The `aud` value its tokens carry for AWS: the trust must pin it with StringEquals. */
+  readonly audience: string;
+  /**
+   * Also recognise the issuer at another host by its audience (the provider's client_id_list or
+   * an aud condition): Terraform Enterprise runs at the customer's own hostname.
+   */
+  readonly recognisedByAudience: boolean;
+  /** What every `sub` value under StringEquals/StringLike must match. */
+  readonly pinnedSub: RegExp;
+  /** What a pinned value pins, for messages: "one repository". */
+  readonly pinnedTo: string;
+  readonly subExample: string;
+}
+
+/** Owner or repository name: literal GitHub name characters or `${...}` interpolations. */
+const NAME = String.raw`(?:[A-Za-z0-9_.-]|\$\{[^}]*\})+`;
+/** A Terraform Cloud name segment (projects may contain spaces): no ':' and no wildcard. */
+const TFC_SEGMENT = String.raw`(?:[A-Za-z0-9 _.-]|\$\{[^}]*\})+`;
+
+export const GITHUB_OIDC_ISSUER: OidcIssuerProfile = {
+  name: "GitHub OIDC",
+  hosts: ["token.actions.githubusercontent.com"],
+  audience: "sts.amazonaws.com",
+  // sts.amazonaws.com is every AWS-minded issuer's audience: it identifies nothing.
+  recognisedByAudience: false,
+  /**
+   * `repo:OWNER/REPO:<anything non-empty>`. A single interpolation may stand for `OWNER/REPO` (a
+   * Terraform variable holding the full name); its value is the configuration schema's to validate.
+   */
+  pinnedSub: new RegExp(String.raw`^repo:(${NAME}/${NAME}|\$\{[^}]*\}):.+$`),
+  pinnedTo: "one repository",
+  subExample: "repo:OWNER/REPO:environment:NAME",
+};
+
+export const TERRAFORM_CLOUD_OIDC_ISSUER: OidcIssuerProfile = {
+  name: "Terraform Cloud OIDC",
+  hosts: ["app.terraform.io"],
+  audience: "aws.workload.identity",
+  recognisedByAudience: true,
+  // Every segment exact: no wildcard anywhere, not even under StringLike (one workspace, one phase).
+  pinnedSub: new RegExp(
+    String.raw`^organization:${TFC_SEGMENT}:project:${TFC_SEGMENT}:workspace:${TFC_SEGMENT}:run_phase:(plan|apply)$`,
+  ),
+  pinnedTo: "one workspace and run phase",
+  subExample: "organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:apply",
+};
+
+/** The issuers the OIDC trust rules check; other web-identity providers are left alone. */
+export const OIDC_ISSUERS: readonly OidcIssuerProfile[] = [GITHUB_OIDC_ISSUER, TERRAFORM_CLOUD_OIDC_ISSUER];
+
+/** `https://host/path/` -> `host/path`, as IAM names a provider (and as its ARN ends). */
+function issuerHost(url: string): string {
+  return url.replace(/^https:\/\//, "").replace(/\/+$/, "");
+}
 
 /**
- * An Allow statement trusting GitHub's OIDC provider: named literally in the principal, through a
- * reference to an `aws_iam_openid_connect_provider` (resource or data source) whose url is GitHub's,
- * or, for a provider looked up by ARN alone, recognisable by its GitHub condition keys.
+ * The known issuer an Allow statement trusts, if any: named literally in the principal (the
+ * provider ARN ends in the host), through a reference to an `aws_iam_openid_connect_provider`
+ * (resource or data source) whose url is the issuer's (or, for issuers recognised by audience,
+ * whose client_id_list holds it), or, for a provider looked up by ARN alone, by its condition keys.
  */
-function trustsGithubOidc(statement: Statement, stack: StackView): boolean {
-  if (statement.effect !== "Allow") return false;
+function trustedIssuer(statement: Statement, stack: StackView): OidcIssuerProfile | undefined {
+  if (statement.effect !== "Allow") return undefined;
   const federated = statement.principals.filter((p) => p.type === "Federated").flatMap((p) => p.identifiers);
-  return (
-    federated.some((id) => {
-      const target = stack.resolve(id)?.target;
-      const named = target?.type === "aws_iam_openid_connect_provider" ? target.attributes.url : id;
-      return typeof named === "string" && named.includes(GITHUB_OIDC_HOST);
-    }) ||
-    (federated.length > 0 && statement.conditions.some((c) => c.variable.startsWith(`${GITHUB_OIDC_HOST}:`)))
+  if (federated.length === 0) return undefined;
+  const providers = federated.map((id) => {
+    const target = stack.resolve(id)?.target;
+    if (target?.type !== "aws_iam_openid_connect_provider") return { named: id, audiences: [] as string[] };
+    const url = target.attributes.url;
+    return { named: typeof url === "string" ? issuerHost(url) : "", audiences: strings(target.attributes.client_id_list) };
+  });
+  const audConditions = claimConditions(statement, "aud").flatMap((c) => c.values);
+  return OIDC_ISSUERS.find(
+    (issuer) =>
+      providers.some((p) => issuer.hosts.some((host) => p.named.includes(host))) ||
+      statement.conditions.some((c) => issuer.hosts.some((host) => c.variable.startsWith(`${host}:`))) ||
+      (issuer.recognisedByAudience &&
+        (providers.some((p) => p.audiences.includes(issuer.audience)) || audConditions.includes(issuer.audience))),
   );
 }
 
@@ -72,73 +139,81 @@ const SET_OPERATOR = /^(ForAllValues|ForAnyValue):/;
 /** Operators that restrict a claim to the listed values (IfExists variants do not when it is absent). */
 const RESTRICTING_OPERATOR = /^((ForAllValues|ForAnyValue):)?String(Equals|Like)(IgnoreCase)?$/;
 
-/** Owner or repository name: literal GitHub name characters or `${...}` interpolations. */
-const NAME = String.raw`(?:[A-Za-z0-9_.-]|\$\{[^}]*\})+`;
-/**
- * `repo:OWNER/REPO:<anything non-empty>`. A single interpolation may stand for `OWNER/REPO` (a
- * Terraform variable holding the full name); its value is the configuration schema's to validate.
- */
-const PINNED_SUB = new RegExp(String.raw`^repo:(${NAME}/${NAME}|\$\{[^}]*\}):.+$`);
-
-const githubOidc = {
+const oidcTrust = {
   kinds: ["trust"] as const,
   references: ["CKV_AWS_358", "CKV_AWS_393"],
 };
 
+const knownIssuers = OIDC_ISSUERS.map((i) => `${i.name} (${i.hosts.join(", ")})`).join(", ");
+
 export const oidcSubRequired = statementRule({
-  ...githubOidc,
+  ...oidcTrust,
   id: "RC-IAM-001",
-  title: "GitHub OIDC trust restricts the sub claim",
+  title: "OIDC trust (GitHub, Terraform Cloud) restricts the sub claim",
   description:
-    "Without a sub condition any repository on GitHub can assume the role with a token from GitHub's OIDC provider.",
+    "Without a sub condition any repository on GitHub, or any workspace of any organization on Terraform Cloud, " +
+    `can assume the role with a token from the issuer. Issuers checked: ${knownIssuers}.`,
   severity: "critical",
   remediation:
-    'add condition { test = "StringEquals", variable = "token.actions.githubusercontent.com:sub", values = ["repo:OWNER/REPO:environment:NAME"] }',
-  checkStatement: (statement, stack) =>
-    trustsGithubOidc(statement, stack) &&
-    !claimConditions(statement, "sub").some((c) => RESTRICTING_OPERATOR.test(c.test))
-      ? "trusts GitHub OIDC without a StringEquals/StringLike condition on the sub claim"
-      : undefined,
+    'add condition { test = "StringEquals", variable = "<issuer host>:sub", values = [the exact subject, e.g. ' +
+    OIDC_ISSUERS.map((i) => `"${i.subExample}"`).join(" or ") +
+    "] }",
+  checkStatement: (statement, stack) => {
+    const issuer = trustedIssuer(statement, stack);
+    return issuer && !claimConditions(statement, "sub").some((c) => RESTRICTING_OPERATOR.test(c.test))
+      ? `trusts ${issuer.name} without a StringEquals/StringLike condition on the sub claim`
+      : undefined;
+  },
 });
 
 export const oidcSubPinnedToRepository = statementRule({
-  ...githubOidc,
+  ...oidcTrust,
   id: "RC-IAM-002",
-  title: "GitHub OIDC sub values name one repository",
+  title: "OIDC sub values name one repository (GitHub) or one workspace and run phase (Terraform Cloud)",
   description:
-    "Every sub value must be repo:OWNER/REPO:... with no wildcard in OWNER/REPO: `*`, `repo:ORG/*` and `repo:ORG*` " +
+    "GitHub: every sub value must be repo:OWNER/REPO:... with no wildcard in OWNER/REPO: `*`, `repo:ORG/*` and `repo:ORG*` " +
     "trust every repository of an organisation (or on GitHub), and claims such as workflow or environment " +
-    "first can be forged with custom sub templates. Every value is checked, not only the first as AWS does.",
+    "first can be forged with custom sub templates. Terraform Cloud: every value must be " +
+    "organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:plan|apply with no wildcard anywhere. " +
+    "Every value is checked, not only the first as AWS does.",
   severity: "critical",
-  remediation: 'use values of the form "repo:OWNER/REPO:environment:NAME" or "repo:OWNER/REPO:ref:refs/heads/main"',
+  remediation:
+    'use values of the form "repo:OWNER/REPO:environment:NAME" or "repo:OWNER/REPO:ref:refs/heads/main" (GitHub), ' +
+    '"organization:ORG:project:PROJECT:workspace:WORKSPACE:run_phase:apply" (Terraform Cloud)',
   checkStatement: (statement, stack) => {
-    if (!trustsGithubOidc(statement, stack)) return undefined;
+    const issuer = trustedIssuer(statement, stack);
+    if (!issuer) return undefined;
     const bad = claimConditions(statement, "sub")
       .filter((c) => RESTRICTING_OPERATOR.test(c.test))
-      .flatMap((c) => c.values.filter((v) => !PINNED_SUB.test(v)));
-    return bad.length > 0 ? `allows sub value(s) ${bad.map(quote).join(", ")} not pinned to one repository` : undefined;
+      .flatMap((c) => c.values.filter((v) => !issuer.pinnedSub.test(v)));
+    return bad.length > 0 ? `allows sub value(s) ${bad.map(quote).join(", ")} not pinned to ${issuer.pinnedTo}` : undefined;
   },
 });
 
 export const oidcAudience = statementRule({
-  ...githubOidc,
+  ...oidcTrust,
   id: "RC-IAM-003",
-  title: "GitHub OIDC trust requires aud sts.amazonaws.com",
-  description: "GitHub's documented trust policy pins the audience claim to sts.amazonaws.com with StringEquals.",
+  title: "OIDC trust pins the issuer's aud (GitHub sts.amazonaws.com, Terraform Cloud aws.workload.identity)",
+  description:
+    "The documented trust policies pin the audience claim with StringEquals: sts.amazonaws.com for GitHub, " +
+    "aws.workload.identity for Terraform Cloud.",
   severity: "medium",
   remediation:
-    'add condition { test = "StringEquals", variable = "token.actions.githubusercontent.com:aud", values = ["sts.amazonaws.com"] }',
+    'add condition { test = "StringEquals", variable = "<issuer host>:aud", values = [' +
+    OIDC_ISSUERS.map((i) => `"${i.audience}" (${i.name})`).join(" or ") +
+    "] }",
   checkStatement: (statement, stack) => {
-    if (!trustsGithubOidc(statement, stack)) return undefined;
+    const issuer = trustedIssuer(statement, stack);
+    if (!issuer) return undefined;
     const pinned = claimConditions(statement, "aud").some(
-      (c) => c.test === "StringEquals" && c.values.length > 0 && c.values.every((v) => v === "sts.amazonaws.com"),
+      (c) => c.test === "StringEquals" && c.values.length > 0 && c.values.every((v) => v === issuer.audience),
     );
-    return pinned ? undefined : 'does not require StringEquals aud = "sts.amazonaws.com"';
+    return pinned ? undefined : `does not require StringEquals aud = "${issuer.audience}"`;
   },
 });
 
 export const oidcNoSetOperators = statementRule({
-  ...githubOidc,
+  ...oidcTrust,
   id: "RC-IAM-004",
   title: "No ForAllValues/ForAnyValue on the OIDC aud or sub claim",
   description:
@@ -147,7 +222,7 @@ export const oidcNoSetOperators = statementRule({
   severity: "high",
   remediation: "use plain StringEquals (or StringLike when a value needs a wildcard) on aud and sub",
   checkStatement: (statement, stack) => {
-    if (!trustsGithubOidc(statement, stack)) return undefined;
+    if (!trustedIssuer(statement, stack)) return undefined;
     const set = [...claimConditions(statement, "sub"), ...claimConditions(statement, "aud")].filter((c) =>
       SET_OPERATOR.test(c.test),
     );
