@@ -1,62 +1,22 @@
 import { Testing } from "cdktf";
 import { CI_ROLE_NAMES } from "../src/ci/names";
 import { POLICY_GROUPS } from "../src/ci/permissions";
-import { resolveConfig, type ConfigOverrides } from "../src/config";
+import { resolveConfig } from "../src/config";
 import { STAR_RESOURCE_ONLY_ACTIONS } from "../src/policy/rules/iam";
 import { PolicyGuard } from "../src/policy";
 import { globMatches } from "../src/policy/iam-policy";
 import { suppressionsUnder } from "../src/policy/suppressions";
 import { BootstrapStack } from "../src/stacks/bootstrap-stack";
 import { dataAt, refTo, resourceAt, resourcesOf, synthEnvironment, type SynthesizedStack } from "./support/stacks";
+import { ACCOUNT, bootstrapFor, concrete, hasData, statementsAt, synthBootstrap, type Statement } from "./support/bootstrap";
 
-const ACCOUNT = "123456789012";
 /** IAM's limit for one customer-managed policy, in characters without whitespace. */
 const MANAGED_POLICY_MAX_CHARS = 6144;
-
-const cache = new Map<string, { stack: BootstrapStack; synthesized: SynthesizedStack }>();
-/** The bootstrap stack for a configuration, synthesized with validations (the policy guard) on. */
-function bootstrapFor(overrides: ConfigOverrides = {}) {
-  const key = JSON.stringify(overrides);
-  if (!cache.has(key)) {
-    const { environments, project } = resolveConfig(overrides);
-    const stack = new BootstrapStack(Testing.app(), { project, environments });
-    cache.set(key, { stack, synthesized: JSON.parse(Testing.synth(stack, true)) as SynthesizedStack });
-  }
-  return cache.get(key)!;
-}
-const synthBootstrap = (overrides: ConfigOverrides = {}) => bootstrapFor(overrides).synthesized;
-
-interface Statement {
-  sid: string;
-  effect: string;
-  actions: string[];
-  resources?: string[];
-  principals?: { type: string; identifiers: string[] }[];
-  condition?: { test: string; variable: string; values: string[] }[];
-}
-
-/** Account and partition tokens replaced by the values they take in account 123456789012. */
-function concrete(text: string): string {
-  return text.replace(/\$\{data\.aws_partition\.[^}]+\}/g, "aws").replace(/\$\{data\.aws_caller_identity\.[^}]+\}/g, ACCOUNT);
-}
-
-function statementsAt(stack: SynthesizedStack, path: string): Statement[] {
-  return JSON.parse(concrete(JSON.stringify(dataAt(stack, "aws_iam_policy_document", path).statement)));
-}
 
 /** Every statement of a role's managed policies (`github-oidc/<role>/<group>-document`). */
 function roleStatements(stack: SynthesizedStack, role: string): Statement[] {
   const groups = POLICY_GROUPS.filter((g) => stack.data!.aws_iam_policy_document && hasData(stack, `github-oidc/${role}/${g}-document`));
   return groups.flatMap((group) => statementsAt(stack, `github-oidc/${role}/${group}-document`));
-}
-
-function hasData(stack: SynthesizedStack, path: string): boolean {
-  try {
-    dataAt(stack, "aws_iam_policy_document", path);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 const byName = (stack: SynthesizedStack, type: string) => Object.fromEntries(resourcesOf(stack, type).map(([, r]) => [r.name, r]));

@@ -4,16 +4,9 @@ import * as path from "path";
 import { Testing } from "cdktf";
 import { buildRecipeChatbotApp } from "../src/app";
 import { ConfigError, PRESETS, readOverrides, resolveConfig, resolveEnvironments, type ConfigOverrides } from "../src/config";
+import { configProblems } from "./support/config";
 
-function problemsFor(overrides: ConfigOverrides): string[] {
-  try {
-    resolveEnvironments(overrides);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  throw new Error("configuration was accepted");
-}
+const problemsFor = (overrides: ConfigOverrides) => configProblems(resolveEnvironments, overrides);
 
 const zones = (...z: [string, string, string][]) => z.map(([name, pub, priv]) => ({ name, publicSubnetCidr: pub, privateSubnetCidr: priv }));
 

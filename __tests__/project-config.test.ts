@@ -2,7 +2,6 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import {
-  ConfigError,
   defaultProjectConfig,
   readOverrides,
   resolveConfig,
@@ -10,16 +9,9 @@ import {
   s3BucketNameProblems,
   type ConfigOverrides,
 } from "../src/config";
+import { configProblems } from "./support/config";
 
-function problemsFor(overrides: ConfigOverrides): string[] {
-  try {
-    resolveConfig(overrides);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  throw new Error("configuration was accepted");
-}
+const problemsFor = (overrides: ConfigOverrides) => configProblems(resolveConfig, overrides);
 
 const s3 = { type: "s3", bucket: "acme-recipe-chatbot-tfstate", region: "us-east-1", lockTable: "recipe-chatbot-terraform-locks" };
 

@@ -6,55 +6,19 @@
 import { Testing, TerraformStack } from "cdktf";
 import { CI_ROLE_NAMES } from "../src/ci/names";
 import { POLICY_GROUPS } from "../src/ci/permissions";
-import { ConfigError, resolveConfig, type ConfigOverrides } from "../src/config";
+import { resolveConfig, type ConfigOverrides } from "../src/config";
 import { suppressionsUnder } from "../src/policy/suppressions";
 import { BootstrapStack } from "../src/stacks/bootstrap-stack";
 import { applyStateBackend } from "../src/state/backends";
-import { dataAt, refTo, resourceAt, resourcesOf, type SynthesizedStack } from "./support/stacks";
+import { refTo, resourceAt, resourcesOf, type SynthesizedStack } from "./support/stacks";
+import { ACCOUNT, bootstrapFor, hasData, statementsAt, synthBootstrap, type Statement } from "./support/bootstrap";
+import { configProblems as problemsOf } from "./support/config";
 
-const ACCOUNT = "123456789012";
+const configProblems = (overrides: ConfigOverrides) => problemsOf(resolveConfig, overrides);
+
 const ENVIRONMENTS = ["dev", "staging", "prod"] as const;
 const PHASES = ["plan", "apply"] as const;
 const TFC = { organization: "acme" };
-
-interface Statement {
-  sid: string;
-  effect: string;
-  actions: string[];
-  resources?: string[];
-  principals?: { type: string; identifiers: string[] }[];
-  condition?: { test: string; variable: string; values: string[] }[];
-}
-
-const cache = new Map<string, { stack: BootstrapStack; synthesized: SynthesizedStack }>();
-/** The bootstrap stack for a configuration, synthesized with validations (the policy guard) on. */
-function bootstrapFor(overrides: ConfigOverrides = {}) {
-  const key = JSON.stringify(overrides);
-  if (!cache.has(key)) {
-    const { environments, project } = resolveConfig(overrides);
-    const stack = new BootstrapStack(Testing.app(), { project, environments });
-    cache.set(key, { stack, synthesized: JSON.parse(Testing.synth(stack, true)) as SynthesizedStack });
-  }
-  return cache.get(key)!;
-}
-const synthBootstrap = (overrides: ConfigOverrides = {}) => bootstrapFor(overrides).synthesized;
-
-function concrete(text: string): string {
-  return text.replace(/\$\{data\.aws_partition\.[^}]+\}/g, "aws").replace(/\$\{data\.aws_caller_identity\.[^}]+\}/g, ACCOUNT);
-}
-
-function statementsAt(stack: SynthesizedStack, path: string): Statement[] {
-  return JSON.parse(concrete(JSON.stringify(dataAt(stack, "aws_iam_policy_document", path).statement)));
-}
-
-function hasData(stack: SynthesizedStack, path: string): boolean {
-  try {
-    dataAt(stack, "aws_iam_policy_document", path);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The statements of a role's managed policies by group (`<owner>/<role>/<group>-document`). */
 function roleStatements(stack: SynthesizedStack, rolePath: string): Partial<Record<string, Statement[]>> {
@@ -66,16 +30,6 @@ function roleStatements(stack: SynthesizedStack, rolePath: string): Partial<Reco
 const rolesByName = (stack: SynthesizedStack) => Object.fromEntries(resourcesOf(stack, "aws_iam_role").map(([, r]) => [r.name, r]));
 const subject = (env: string, phase: string, project = "Default Project", prefix = "recipe-chatbot-", org = "acme") =>
   `organization:${org}:project:${project}:workspace:${prefix}${env}:run_phase:${phase}`;
-
-function configProblems(overrides: ConfigOverrides): string[] {
-  try {
-    resolveConfig(overrides);
-  } catch (error) {
-    if (error instanceof ConfigError) return [...error.problems];
-    throw error;
-  }
-  throw new Error("configuration was accepted");
-}
 
 describe("Terraform Cloud roles: off by default", () => {
   it("creates no Terraform Cloud provider, role or output without bootstrap.terraformCloud", () => {

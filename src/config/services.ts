@@ -13,6 +13,8 @@ export interface ServiceDefinition {
   readonly healthCheckMatcher: string;
   /** ECR repository and ECS service name (guide "Deployment Process"). */
   readonly repositoryName: string;
+  /** The tasks' security group (guide "Security Groups"). */
+  readonly securityGroupName: string;
   /** What the tasks are, as their security group describes them. */
   readonly description: string;
   /** What the tasks reach over HTTPS, as their egress rule describes it. */
@@ -31,6 +33,7 @@ export const BACKEND: ServiceDefinition = {
   healthCheckPath: "/health",
   healthCheckMatcher: "200",
   repositoryName: projectName("backend"),
+  securityGroupName: "ecs-backend-sg",
   description: `${PROJECT_TITLE} backend tasks (FastAPI)`,
   httpsEgress: "HTTPS to OpenAI, SerpAPI and AWS APIs",
   logGroupName: `/aws/ecs/${PROJECT}/backend`,
@@ -47,6 +50,7 @@ export const FRONTEND: ServiceDefinition = {
   // Next.js may answer / with a redirect (locale, auth) that is still a healthy server.
   healthCheckMatcher: "200-399",
   repositoryName: projectName("frontend"),
+  securityGroupName: "ecs-frontend-sg",
   description: `${PROJECT_TITLE} frontend tasks (Next.js)`,
   httpsEgress: "HTTPS to AWS APIs",
   logGroupName: `/aws/ecs/${PROJECT}/frontend`,
@@ -71,6 +75,9 @@ export const BACKEND_RULE_PRIORITY = 100;
 
 /** Cloud Map namespace the services register in: the frontend calls http://backend.<namespace>:8000. */
 export const SERVICE_DISCOVERY_NAMESPACE = `${PROJECT}.internal`;
+
+/** The load balancer's security group (guide "Security Groups"). */
+export const ALB_SECURITY_GROUP = { name: "alb-sg", description: `${PROJECT_TITLE} ALB: HTTPS and HTTP from the internet` } as const;
 
 /** Key prefix of the ALB's access logs in their bucket. */
 export const ALB_ACCESS_LOG_PREFIX = "alb";

@@ -3,6 +3,7 @@ import { AccountBaseline } from "../account";
 import { EncryptionKey, logsKeyUsage } from "../blocks/encryption-key";
 import {
   ALB_ACCESS_LOG_PREFIX,
+  ALB_SECURITY_GROUP,
   BACKEND,
   BACKEND_PATHS,
   BACKEND_RULE_PRIORITY,
@@ -133,7 +134,7 @@ export class RecipeChatbot extends Construct {
       namePrefix,
       vpcId: net.vpcId,
       subnetIds: net.publicSubnetIds,
-      securityGroup: { name: "alb-sg", description: `${PROJECT_TITLE} ALB: HTTPS and HTTP from the internet` },
+      securityGroup: ALB_SECURITY_GROUP,
       certificate: { domainName: inputs.domainName, hostedZoneId: inputs.hostedZoneId },
       sslPolicy: config.loadBalancer.sslPolicy,
       deletionProtection: config.loadBalancer.deletionProtection,
@@ -207,7 +208,7 @@ export class RecipeChatbot extends Construct {
       cluster: this.cluster,
       vpcId: this.networking.vpcId,
       subnetIds: this.networking.privateSubnetIds,
-      securityGroup: { name: `ecs-${definition.name}-sg`, description: definition.description },
+      securityGroup: { name: definition.securityGroupName, description: definition.description },
       httpsEgressDescription: definition.httpsEgress,
       image: {
         repositoryName: definition.repositoryName,

@@ -12,7 +12,7 @@ import { suppress } from "../../policy/suppressions";
 
 /** A Secrets Manager secret whose value is put out of band (never in code, variables or state). */
 export interface SecretSpec {
-  /** Construct id and the handle `access()` takes, e.g. "openai-key". */
+  /** Construct id and the handle `access()` takes, e.g. "stripe-key". */
   readonly id: string;
   /** Secret name, e.g. shop/prod/stripe-key. */
   readonly name: string;
