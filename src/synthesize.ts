@@ -78,7 +78,8 @@ export function tidyBlankLines(hcl: string): string {
 export function unquoteReferenceLists(hcl: string): string {
   return hcl.replace(
     /(depends_on|ignore_changes) = \[([^\]]*)\]/g,
-    (_, key: string, refs: string) => `${key} = [${refs.replace(/"([\w.-]+)"/g, "$1")}]`,
+    // An entry is a quoted address, bare or as an interpolation (outputs' depends_on): "x.y" or "${x.y}".
+    (_, key: string, refs: string) => `${key} = [${refs.replace(/"(?:\$\{([\w.-]+)\}|([\w.-]+))"/g, "$1$2")}]`,
   );
 }
 

@@ -31,7 +31,7 @@ const LAYERS = [
     schedule: 0,
     terraform: true,
   },
-  { name: "hcl", what: "generated HCL: fmt clean, portable, validates, plans what the JSON plans", testRegex: under("hcl(-plans)?"), schedule: 2, terraform: true },
+  { name: "hcl", what: "generated HCL: fmt clean, portable, validates, plans what the JSON plans; HCL modules fresh and validated", testRegex: under("hcl(-plans|-modules)?"), schedule: 2, terraform: true },
   {
     name: "package",
     what: "npm pack, install into a fresh consumer project, type-check and synth",

@@ -43,8 +43,7 @@ export class EncryptedLogGroup extends Construct {
 
   private createKey(props: EncryptedLogGroupProps): string {
     const aws = awsContextOf(this, props.aws);
-    // KMS aliases allow letters, digits, '/', '_' and '-'; log group names also allow '.' and '#'.
-    const alias = props.name.replace(/^\/+/, "").replace(/[^A-Za-z0-9/_-]/g, "-");
+    const alias = kmsAliasFor(props.name);
     return new EncryptionKey(this, "key", {
       aws,
       alias: `logs/${alias}`,
@@ -52,4 +51,21 @@ export class EncryptedLogGroup extends Construct {
       usage: [logsKeyUsage(aws)],
     }).arn;
   }
+}
+
+/** cdktf's marker of a Terraform expression inside a string, e.g. `${TfToken[TOKEN.12]}`. */
+const TOKEN_MARKER = /(\$\{TfToken\[[^\]]+\]\})/;
+
+/**
+ * A KMS alias for a log group name: leading slashes dropped, characters aliases do not allow
+ * ('.', '#') turned into '-'. Only the literal parts are rewritten: a Terraform expression in the
+ * name (an HCL module's variable) stays a reference, and its module validates it to letters, digits
+ * and hyphens.
+ */
+function kmsAliasFor(logGroupName: string): string {
+  return logGroupName
+    .split(TOKEN_MARKER)
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(/[^A-Za-z0-9/_-]/g, "-")))
+    .join("")
+    .replace(/^\/+/, "");
 }

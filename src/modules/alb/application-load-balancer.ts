@@ -1,3 +1,4 @@
+import type { IResolvable } from "cdktf";
 import { Construct } from "constructs";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
 import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
@@ -79,7 +80,7 @@ export interface ApplicationLoadBalancerProps {
   /** TLS policy of the HTTPS listener (TLS 1.3 capable, forward secret). @default "ELBSecurityPolicy-TLS13-1-2-2021-06" */
   readonly sslPolicy?: string;
   /** Refuse deletion through the API. @default true */
-  readonly deletionProtection?: boolean;
+  readonly deletionProtection?: boolean | IResolvable;
   /** Seconds an idle connection stays open (1-4000). @default 60 */
   readonly idleTimeoutSeconds?: number;
   /** Access logs. @default a new bucket, objects kept 90 days */
@@ -170,7 +171,8 @@ export class ApplicationLoadBalancer extends Construct {
       idleTimeout: props.idleTimeoutSeconds ?? 60,
       accessLogs: accessLogs ? { ...accessLogs, enabled: true } : undefined,
     });
-    if (!deletionProtection) {
+    // A Terraform expression (an HCL module's variable) is decided at plan time: nothing to suppress here.
+    if (deletionProtection === false) {
       suppress(this.loadBalancer, "RC-ELB-004", "Deletion protection is switched off by the deletionProtection prop (an environment rebuilt at will).");
     }
 

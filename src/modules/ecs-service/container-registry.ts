@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { Fn, Token } from "cdktf";
 import { EcrLifecyclePolicy } from "@cdktf/provider-aws/lib/ecr-lifecycle-policy";
 import { EcrRepository } from "@cdktf/provider-aws/lib/ecr-repository";
 import { checkInteger } from "../../core/props";
@@ -45,9 +46,12 @@ export class ContainerRegistry extends Construct implements RepositoryReference 
       imageScanningConfiguration: { scanOnPush: true },
       encryptionConfiguration: [{ encryptionType: "KMS" }],
     });
+    // Plain JSON in the synthesized root when every value is known; jsonencode when the count is a
+    // Terraform variable (the HCL module), which JSON.stringify would render as a token's placeholder.
+    const renderJson = Token.isUnresolved(maxImageCount) ? Fn.jsonencode : JSON.stringify;
     new EcrLifecyclePolicy(this, "lifecycle", {
       repository: repository.name,
-      policy: JSON.stringify({
+      policy: renderJson({
         rules: [
           {
             rulePriority: 1,

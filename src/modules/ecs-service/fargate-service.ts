@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import type { ITerraformDependable } from "cdktf";
+import { Token, type ITerraformDependable } from "cdktf";
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
@@ -84,8 +84,12 @@ export interface ServiceScaling {
 export interface ServiceLoadBalancer {
   /** Target group the tasks register in (target type ip). */
   readonly targetGroupArn: string;
-  /** The listener forwarding to the group: the service waits for it (ECS refuses a group without one). */
-  readonly listener: ITerraformDependable;
+  /**
+   * The listener forwarding to the group: the service waits for it (ECS refuses a group without one).
+   * @default none: `targetGroupArn` itself must become known only once a listener forwards to it (as
+   * the HCL alb module's output does)
+   */
+  readonly listener?: ITerraformDependable;
   /** The load balancer's security group: let in to the tasks' port, and let out to it. */
   readonly securityGroupId: string;
 }
@@ -172,6 +176,9 @@ const SCRATCH_VOLUME = { name: "tmp", containerPath: "/tmp" };
 const DISCOVERY_TTL_SECONDS = 10;
 
 const HTTPS_ANYWHERE = { port: 443, cidr: "0.0.0.0/0" };
+
+/** A number as the string attribute ECS wants; a number token (a Terraform variable) stays a reference. */
+const numberText = (value: number): string => (Token.isUnresolved(value) ? Token.asString(value) : String(value));
 
 /**
  * One application service on Fargate: log group, execution and task roles, security group, task
@@ -269,8 +276,8 @@ export class FargateService extends Construct {
       family: this.prefix,
       requiresCompatibilities: ["FARGATE"],
       networkMode: "awsvpc",
-      cpu: String(cpu),
-      memory: String(memory),
+      cpu: numberText(cpu),
+      memory: numberText(memory),
       executionRoleArn: executionRole.arn,
       taskRoleArn: taskRole.arn,
       runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
@@ -328,7 +335,7 @@ export class FargateService extends Construct {
       propagateTags: "SERVICE",
       enableExecuteCommand: false,
       // The target group must belong to a listener before a service can register into it.
-      dependsOn: loadBalancer ? [loadBalancer.listener] : undefined,
+      dependsOn: loadBalancer?.listener ? [loadBalancer.listener] : undefined,
       // Autoscaling owns the running count after the first apply.
       lifecycle: { ignoreChanges: ["desired_count"] },
     });

@@ -190,7 +190,7 @@ export class Monitoring extends Construct {
       responseTimeP95Ms: lb?.responseTimeP95Ms ?? 2000,
       minHealthyHosts: lb?.minHealthyHosts ?? 1,
     };
-    check(this, thresholds.errorRatePercent > 0 && thresholds.errorRatePercent <= 100, "loadBalancer.errorRatePercent", `must be a percentage above 0 and at most 100; got ${thresholds.errorRatePercent}`);
+    check(this, thresholds.errorRatePercent > 0 && thresholds.errorRatePercent <= 100, "loadBalancer.errorRatePercent", `must be a percentage above 0 and at most 100; got ${thresholds.errorRatePercent}`, thresholds.errorRatePercent);
     checkInteger(this, "loadBalancer.responseTimeP95Ms", thresholds.responseTimeP95Ms, 1, 60_000);
     checkInteger(this, "loadBalancer.minHealthyHosts", thresholds.minHealthyHosts, 1, 1000);
     const names = props.services.map((s) => s.name);

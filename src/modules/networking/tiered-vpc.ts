@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn } from "cdktf";
+import { Fn, Token } from "cdktf";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
@@ -69,6 +69,7 @@ export class TieredVpc extends Construct {
     check(this, new Set(network.zones.map((z) => z.name)).size === network.zones.length, "zones", "must not list a zone twice");
     checkSubnets(this, network.vpcCidr, network.zones);
     const name = (suffix: string) => ({ Name: `${namePrefix}-${suffix}` });
+    const keys = new Map(network.zones.map((zone, index) => [zone, zoneKey(zone, index)]));
 
     const vpc = new Vpc(this, "vpc", {
       cidrBlock: network.vpcCidr,
@@ -97,7 +98,7 @@ export class TieredVpc extends Construct {
     });
 
     const publicSubnets = network.zones.map((zone, index) => {
-      const subnet = new Subnet(this, `public-${zone.name}`, {
+      const subnet = new Subnet(this, `public-${keys.get(zone)}`, {
         vpcId: vpc.id,
         cidrBlock: zone.publicSubnetCidr,
         // One /64 of the VPC's /56 per zone, counted from 0; the private tier stays IPv4-only.
@@ -106,42 +107,42 @@ export class TieredVpc extends Construct {
         availabilityZone: zone.name,
         // The ALB and NAT gateways get their addresses explicitly; nothing here should get one by accident.
         mapPublicIpOnLaunch: false,
-        tags: { ...name(`public-${zone.name}`), Tier: "public" },
+        tags: { ...name(`public-${keys.get(zone)}`), Tier: "public" },
       });
-      new RouteTableAssociation(this, `public-${zone.name}-routes`, { subnetId: subnet.id, routeTableId: publicRouteTable.id });
+      new RouteTableAssociation(this, `public-${keys.get(zone)}-routes`, { subnetId: subnet.id, routeTableId: publicRouteTable.id });
       return subnet;
     });
 
     const natZones = network.natMode === "per-az" ? network.zones : network.natMode === "single" ? network.zones.slice(0, 1) : [];
     const natGateways = natZones.map((zone) => {
-      const eip = new Eip(this, `nat-eip-${zone.name}`, { domain: "vpc", tags: name(`nat-${zone.name}`) });
+      const eip = new Eip(this, `nat-eip-${keys.get(zone)}`, { domain: "vpc", tags: name(`nat-${keys.get(zone)}`) });
       const publicSubnet = publicSubnets[network.zones.indexOf(zone)];
-      const nat = new NatGateway(this, `nat-${zone.name}`, {
+      const nat = new NatGateway(this, `nat-${keys.get(zone)}`, {
         allocationId: eip.allocationId,
         subnetId: publicSubnet.id,
-        tags: name(`nat-${zone.name}`),
+        tags: name(`nat-${keys.get(zone)}`),
         dependsOn: [igw],
       });
       return { zone: zone.name, id: nat.id };
     });
 
     const privateSubnets = network.zones.map((zone) => {
-      const subnet = new Subnet(this, `private-${zone.name}`, {
+      const subnet = new Subnet(this, `private-${keys.get(zone)}`, {
         vpcId: vpc.id,
         cidrBlock: zone.privateSubnetCidr,
         availabilityZone: zone.name,
         mapPublicIpOnLaunch: false,
-        tags: { ...name(`private-${zone.name}`), Tier: "private" },
+        tags: { ...name(`private-${keys.get(zone)}`), Tier: "private" },
       });
-      const routeTable = new RouteTable(this, `private-${zone.name}-route-table`, {
+      const routeTable = new RouteTable(this, `private-${keys.get(zone)}-route-table`, {
         vpcId: vpc.id,
-        tags: name(`private-${zone.name}`),
+        tags: name(`private-${keys.get(zone)}`),
       });
-      new RouteTableAssociation(this, `private-${zone.name}-routes`, { subnetId: subnet.id, routeTableId: routeTable.id });
+      new RouteTableAssociation(this, `private-${keys.get(zone)}-routes`, { subnetId: subnet.id, routeTableId: routeTable.id });
       // Per-AZ mode: the NAT in this zone; single mode: the only one. An AZ outage then only takes its own zone offline.
       const nat = natGateways.find((n) => n.zone === zone.name) ?? natGateways[0];
       if (nat) {
-        new Route(this, `private-${zone.name}-default-route`, {
+        new Route(this, `private-${keys.get(zone)}-default-route`, {
           routeTableId: routeTable.id,
           destinationCidrBlock: "0.0.0.0/0",
           natGatewayId: nat.id,
@@ -161,8 +162,19 @@ export class TieredVpc extends Construct {
   }
 }
 
+/**
+ * What names a zone's resources and Name tags: the zone's name, or its position when the name is a
+ * Terraform expression known only at plan time (the generated HCL module takes zones as a variable).
+ */
+function zoneKey(zone: ZoneSubnets, index: number): string {
+  return Token.isUnresolved(zone.name) ? `zone-${index}` : zone.name;
+}
+
 /** Every subnet a valid IPv4 network inside the VPC's CIDR, none overlapping another. */
 function checkSubnets(scope: Construct, vpcCidr: string, zones: readonly ZoneSubnets[]): void {
+  // CIDRs known only at plan time are the caller's to validate (the HCL module's variable conditions).
+  const cidrs = [vpcCidr, ...zones.flatMap((zone) => [zone.publicSubnetCidr, zone.privateSubnetCidr])];
+  if (cidrs.some((cidr) => Token.isUnresolved(cidr))) return;
   const vpc = parseCidr(vpcCidr);
   check(scope, vpc !== undefined, "vpcCidr", `must be an IPv4 network in CIDR notation such as 10.0.0.0/16; got ${JSON.stringify(vpcCidr)}`, vpcCidr);
   const subnets = zones.flatMap((zone, i) => [
