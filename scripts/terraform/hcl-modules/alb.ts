@@ -36,28 +36,25 @@ export const albModule: HclModuleSpec = {
     }).listValue;
     const domainName = io.input({ name: "domain_name", type: "string", description: "The service's public name: certificate, alias records and health check." }).stringValue;
     const hostedZoneId = io.input({ name: "hosted_zone_id", type: "string", description: "Route 53 hosted zone of domain_name." }).stringValue;
-    const targetPort = io.input({
+    const targetPort = io.integer({
       name: "target_port",
-      type: "number",
       description: "Port the service's tasks listen on.",
-      validation: [{ condition: condition.integerIn("var.target_port", 1, 65535), errorMessage: "target_port must be an integer from 1 to 65535." }],
-    }).numberValue;
+      range: [1, 65535],
+    });
     const healthCheckPath = io.input({ name: "health_check_path", type: "string", description: "Path the target group's and Route 53's health checks request.", default: "/" }).stringValue;
     const deletionProtection = io.input({ name: "deletion_protection", type: "bool", description: "Refuse deletion of the load balancer through the API.", default: true }).booleanValue;
-    const idleTimeoutSeconds = io.input({
+    const idleTimeoutSeconds = io.integer({
       name: "idle_timeout_seconds",
-      type: "number",
       description: "Seconds an idle connection stays open.",
       default: 60,
-      validation: [{ condition: condition.integerIn("var.idle_timeout_seconds", 1, 4000), errorMessage: "idle_timeout_seconds must be an integer from 1 to 4000." }],
-    }).numberValue;
-    const expirationDays = io.input({
+      range: [1, 4000],
+    });
+    const expirationDays = io.integer({
       name: "access_log_expiration_days",
-      type: "number",
       description: "Days an access-log object is kept.",
       default: 90,
-      validation: [{ condition: condition.integerIn("var.access_log_expiration_days", 1, 3650), errorMessage: "access_log_expiration_days must be an integer from 1 to 3650." }],
-    }).numberValue;
+      range: [1, 3650],
+    });
 
     const alb = new ApplicationLoadBalancer(scope, "alb", {
       namePrefix,

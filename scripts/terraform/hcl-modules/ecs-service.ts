@@ -37,19 +37,17 @@ export const ecsServiceModule: HclModuleSpec = {
     const vpcId = io.input({ name: "vpc_id", type: "string", description: "VPC of the service's security group." }).stringValue;
     const subnetIds = io.input({ name: "subnet_ids", type: "list(string)", description: "Private subnets the tasks run in (no public IP)." }).listValue;
     const imageTag = io.input({ name: "image_tag", type: "string", description: "Tag of the image in the service's repository to run." }).stringValue;
-    const maxImageCount = io.input({
+    const maxImageCount = io.integer({
       name: "max_image_count",
-      type: "number",
       description: "Images the repository keeps; older ones expire.",
       default: 10,
-      validation: [{ condition: condition.integerIn("var.max_image_count", 1, 10000), errorMessage: "max_image_count must be an integer from 1 to 10000." }],
-    }).numberValue;
-    const port = io.input({
+      range: [1, 10000],
+    });
+    const port = io.integer({
       name: "port",
-      type: "number",
       description: "Port the application listens on.",
-      validation: [{ condition: condition.integerIn("var.port", 1, 65535), errorMessage: "port must be an integer from 1 to 65535." }],
-    }).numberValue;
+      range: [1, 65535],
+    });
     const cpu = io.input({
       name: "cpu",
       type: "number",
@@ -69,13 +67,12 @@ export const ecsServiceModule: HclModuleSpec = {
         },
       ],
     }).numberValue;
-    const minCapacity = io.input({
+    const minCapacity = io.integer({
       name: "min_capacity",
-      type: "number",
       description: "Tasks the service always runs.",
       default: 1,
-      validation: [{ condition: condition.integerIn("var.min_capacity", 0, 5000), errorMessage: "min_capacity must be an integer from 0 to 5000." }],
-    }).numberValue;
+      range: [0, 5000],
+    });
     const maxCapacity = io.input({
       name: "max_capacity",
       type: "number",

@@ -58,6 +58,13 @@ export class HclModuleInterface {
     });
   }
 
+  /** A whole number within `range`, validated with the message the construct's own check gives. */
+  integer(input: Omit<HclInput, "type" | "validation"> & { readonly range: readonly [number, number] }): number {
+    const { range: [min, max], ...rest } = input;
+    const validation = [{ condition: condition.integerIn(`var.${input.name}`, min, max), errorMessage: `${input.name} must be an integer from ${min} to ${max}.` }];
+    return this.input({ ...rest, type: "number", validation }).numberValue;
+  }
+
   output(name: string, description: string, value: unknown, dependsOn?: TerraformOutput["dependsOn"]): void {
     this.outputs.push({ name, description });
     new TerraformOutput(this.outputScope, name, { value, description, dependsOn }).overrideLogicalId(name);

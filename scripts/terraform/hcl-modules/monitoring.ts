@@ -28,13 +28,12 @@ export const monitoringModule: HclModuleSpec = {
     const serviceName = text("service_name", "The watched ECS service.");
     const loadBalancerArnSuffix = text("load_balancer_arn_suffix", "The load balancer's ARN suffix (CloudWatch's LoadBalancer dimension).");
     const targetGroupArnSuffix = text("target_group_arn_suffix", "The service's target group ARN suffix (CloudWatch's TargetGroup dimension).");
-    const minCapacity = io.input({
+    const minCapacity = io.integer({
       name: "min_capacity",
-      type: "number",
       description: "Tasks the service always runs: fewer running raises the critical alarm.",
       default: 1,
-      validation: [{ condition: condition.integerIn("var.min_capacity", 0, 5000), errorMessage: "min_capacity must be an integer from 0 to 5000." }],
-    }).numberValue;
+      range: [0, 5000],
+    });
     const errorRatePercent = io.input({
       name: "error_rate_percent",
       type: "number",
@@ -42,13 +41,12 @@ export const monitoringModule: HclModuleSpec = {
       default: 5,
       validation: [{ condition: "var.error_rate_percent > 0 && var.error_rate_percent <= 100", errorMessage: "error_rate_percent must be above 0 and at most 100." }],
     }).numberValue;
-    const responseTimeP95Ms = io.input({
+    const responseTimeP95Ms = io.integer({
       name: "response_time_p95_ms",
-      type: "number",
       description: "p95 target response time (ms) that raises the high-response-time alarm.",
       default: 2000,
-      validation: [{ condition: condition.integerIn("var.response_time_p95_ms", 1, 60000), errorMessage: "response_time_p95_ms must be an integer from 1 to 60000." }],
-    }).numberValue;
+      range: [1, 60000],
+    });
 
     const monitoring = new Monitoring(scope, "monitoring", {
       name,

@@ -58,12 +58,11 @@ export const networkingModule: HclModuleSpec = {
       }).listValue;
     const publicCidrs = subnets("public", "load balancer, NAT gateways");
     const privateCidrs = subnets("private", "tasks");
-    const servicePort = io.input({
+    const servicePort = io.integer({
       name: "service_port",
-      type: "number",
       description: "Port the private tier serves inside the VPC, opened in its network ACL.",
-      validation: [{ condition: condition.integerIn("var.service_port", 1, 65535), errorMessage: "service_port must be an integer from 1 to 65535." }],
-    }).numberValue;
+      range: [1, 65535],
+    });
     const retention = io.input({
       name: "flow_log_retention_days",
       type: "number",

@@ -1,6 +1,6 @@
 import { policyDocument } from "../../../src/core/iam";
 import { SecretsStore } from "../../../src/modules/secrets";
-import { condition, type HclModuleSpec } from "./hcl-module";
+import type { HclModuleSpec } from "./hcl-module";
 
 const SECRET = "secret";
 const PARAMETER = "parameter";
@@ -35,13 +35,12 @@ export const secretsModule: HclModuleSpec = {
       description: "Alias of the new key the secret is encrypted with, without the alias/ prefix.",
       validation: [{ condition: `can(regex("^[A-Za-z0-9/_-]{1,250}$", var.kms_key_alias)) && !startswith(var.kms_key_alias, "aws/")`, errorMessage: "kms_key_alias must be 1-250 letters, digits, /, _ or - and must not start with aws/." }],
     }).stringValue;
-    const recoveryWindowDays = io.input({
+    const recoveryWindowDays = io.integer({
       name: "recovery_window_days",
-      type: "number",
       description: "Days a deleted secret can still be restored.",
       default: 30,
-      validation: [{ condition: condition.integerIn("var.recovery_window_days", 7, 30), errorMessage: "recovery_window_days must be an integer from 7 to 30." }],
-    }).numberValue;
+      range: [7, 30],
+    });
 
     const store = new SecretsStore(scope, "secrets", {
       kms: { keyAlias },
