@@ -240,6 +240,20 @@ describe("environments added by configuration", () => {
   });
 });
 
+describe("environments left out by configuration (enabled: false)", () => {
+  it("have no stack, and the bootstrap may not name them", () => {
+    const overrides = { environments: { staging: { enabled: false }, prod: { enabled: false }, qa: { extends: "staging" } } };
+    expect(resolveEnvironments(overrides).map((e) => e.name)).toEqual(["dev", "qa"]);
+    expect(() => resolveConfig({ ...overrides, bootstrap: { environments: ["prod"] } })).toThrow(
+      'bootstrap.environments.0: "prod" is not a configured environment; allowed: dev, qa',
+    );
+  });
+
+  it("rejects an enabled that is not a boolean", () => {
+    expect(problemsFor({ environments: { dev: { enabled: "no" } } })).toEqual(['environments.dev.enabled: must be true or false (got "no")']);
+  });
+});
+
 describe("overrides file", () => {
   const write = (text: string) => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cfg-")), "config.yaml");
