@@ -83,6 +83,21 @@ export const PROD: EnvironmentConfig = {
   // A chat user sends a few requests a minute; 2,000 per 5 minutes per IP is far above any human.
   waf: { mode: "block", rateLimitPerFiveMinutes: 2000 },
   guardDuty: { detector: "create" },
+  // The guide's 10 GB of logs; a modest chat service's traffic (about 2 requests a second on average).
+  cost: {
+    usage: {
+      logsIngestedGb: 10,
+      natProcessedGb: 20,
+      endpointProcessedGb: 20,
+      requestsMillions: 5,
+      albLcus: 1,
+      guardDutyEventsMillions: 0.2,
+      guardDutyLogsGb: 5,
+      containerInsightsObservationsMillionsPerTask: 1.3,
+      ecrStorageGb: 1,
+      s3StorageGb: 5,
+    },
+  },
 };
 
 export const STAGING: EnvironmentConfig = {
@@ -94,6 +109,20 @@ export const STAGING: EnvironmentConfig = {
   capacity: { onDemandBase: 1, onDemandWeight: 1, spotWeight: 3 },
   containerInsights: "enabled",
   logs: { retentionDays: 90, level: "INFO" },
+  // Tests and demos: a tenth of production's traffic; without endpoints, their traffic crosses the NAT.
+  cost: {
+    usage: {
+      ...PROD.cost.usage,
+      logsIngestedGb: 3,
+      natProcessedGb: 15,
+      endpointProcessedGb: 0,
+      requestsMillions: 0.5,
+      albLcus: 0.2,
+      guardDutyEventsMillions: 0.1,
+      guardDutyLogsGb: 1,
+      s3StorageGb: 1,
+    },
+  },
 };
 
 export const DEV: EnvironmentConfig = {
@@ -113,6 +142,7 @@ export const DEV: EnvironmentConfig = {
   tracing: { enabled: false },
   // Dev runs the managed rules in count mode first: see what they would block before they block it.
   waf: { mode: "count", rateLimitPerFiveMinutes: 2000 },
+  cost: { usage: { ...STAGING.cost.usage, logsIngestedGb: 2, natProcessedGb: 10, requestsMillions: 0.1, albLcus: 0.1 } },
 };
 
 export const PRESETS: Readonly<Record<string, EnvironmentConfig>> = { dev: DEV, staging: STAGING, prod: PROD };

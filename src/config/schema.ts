@@ -49,6 +49,33 @@ const zone = settings({
 
 export const NAT_MODES = ["none", "single", "per-az"] as const;
 
+const amount = z.number().min(0, { message: "must be 0 or more" });
+
+/** Usage assumptions of the cost estimate, per month unless said otherwise. */
+const costUsage = settings({
+  /** GB ingested into CloudWatch Logs: application, WAF and flow logs (the guide assumes 10). */
+  logsIngestedGb: amount,
+  /** GB processed by the NAT gateways (image pulls, OpenAI and SerpAPI calls, AWS APIs without endpoints). */
+  natProcessedGb: amount,
+  /** GB through the interface endpoints (image layers and AWS API calls that would otherwise cross the NAT). */
+  endpointProcessedGb: amount,
+  /** Million requests to the load balancer (and through the web ACL). */
+  requestsMillions: amount,
+  /** Average load balancer capacity units in use over the month (new connections, active connections, bytes, rule evaluations). */
+  albLcus: amount,
+  /** Million CloudTrail management events GuardDuty analyses. */
+  guardDutyEventsMillions: amount,
+  /** GB of VPC flow and DNS logs GuardDuty analyses. */
+  guardDutyLogsGb: amount,
+  /** Million Container Insights observations per running task (about 30 metrics a minute: 1.3 million). */
+  containerInsightsObservationsMillionsPerTask: amount,
+  /** GB of images kept in ECR, all repositories. */
+  ecrStorageGb: amount,
+  /** GB kept in S3 buckets (load balancer access logs). */
+  s3StorageGb: amount,
+});
+
+
 const network = settings({
   vpcCidr: cidr,
   /** One public and one private subnet per zone; at least two zones (the ALB needs two). */
@@ -186,6 +213,11 @@ export const environmentSchema = settings({
   guardDuty: settings({ detector: z.enum(GUARDDUTY_DETECTOR_MODES, { message: `must be one of: ${list(GUARDDUTY_DETECTOR_MODES)}` }) }),
   /** Run an AWS Distro for OpenTelemetry collector beside the backend, exporting traces to X-Ray. */
   tracing: settings({ enabled: z.boolean() }),
+  /**
+   * What `npm run cost` assumes the environment uses in a month, for what is priced by use rather than
+   * by the hour (README "Cost"). Synth does not read it; override it like any setting.
+   */
+  cost: settings({ usage: costUsage }),
   /** Default of the <service>_image_tag variables: the tag a new stack starts with, before the first release. */
   initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
     message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",
