@@ -118,8 +118,8 @@ describe("the real environments", () => {
     return estimateStack(JSON.parse(Testing.synth(stack)), { stack: stack.node.id, usage: environments.find((e) => e.name === name)!.cost.usage });
   };
 
-  it("prod next to the guide's table names what the guide omitted", () => {
-    const comparison = formatGuideComparison(estimateOf("prod"));
+  it("prod next to the guide's table names what the guide omitted (interface endpoints switched on to show them)", () => {
+    const comparison = formatGuideComparison(estimateOf("prod", { environments: { prod: { network: { interfaceEndpoints: true } } } }));
     expect(comparison).toContain("Total                              $189.60 - $864.60");
     for (const omitted of ["WAF web ACL", "Public IPv4 addresses", "Interface endpoints", "KMS customer managed keys", "GuardDuty", "Container Insights", "CloudWatch alarms", "CloudWatch dashboards"]) {
       expect(comparison).toMatch(new RegExp(`the guide omitted[\\s\\S]*- ${omitted}`));
