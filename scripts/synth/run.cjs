@@ -53,27 +53,39 @@ function upToDate() {
   return Object.entries(stamp.sources).every(([file, hash]) => hashOf(path.join(ROOT, file)) === hash);
 }
 
+/**
+ * Builds into a directory of this process's own and renames the files into place, so a synth running
+ * beside it (jest runs several) never loads a half-written bundle.
+ */
 function build() {
   const esbuild = require("esbuild");
-  const result = esbuild.buildSync({
-    entryPoints: [ENTRY],
-    bundle: true,
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    outfile: BUNDLE,
-    metafile: true,
-    logLevel: "error",
-    // A map for debugging a crash (NODE_OPTIONS=--enable-source-maps); not loaded by default, because
-    // mapping every stack trace cdktf captures is what made synth slow.
-    sourcemap: "linked",
-    sourcesContent: false,
-  });
-  const sources = Object.keys(result.metafile.inputs)
-    .map((input) => path.relative(ROOT, path.resolve(ROOT, input)))
-    .filter((file) => !file.split(path.sep).includes("node_modules"));
-  const stamp = { toolchain: toolchainKey(), sources: Object.fromEntries(sources.map((file) => [file, hashOf(path.join(ROOT, file))])) };
-  fs.writeFileSync(STAMP, JSON.stringify(stamp, null, 1));
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const work = fs.mkdtempSync(path.join(OUT_DIR, "build-"));
+  try {
+    const result = esbuild.buildSync({
+      entryPoints: [ENTRY],
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      outfile: path.join(work, "main.js"),
+      metafile: true,
+      logLevel: "error",
+      // A map for debugging a crash (NODE_OPTIONS=--enable-source-maps); not loaded by default, because
+      // mapping every stack trace cdktf captures is what made synth slow.
+      sourcemap: "linked",
+      sourcesContent: false,
+    });
+    const sources = Object.keys(result.metafile.inputs)
+      .map((input) => path.relative(ROOT, path.resolve(ROOT, input)))
+      .filter((file) => !file.split(path.sep).includes("node_modules"));
+    const stamp = { toolchain: toolchainKey(), sources: Object.fromEntries(sources.map((file) => [file, hashOf(path.join(ROOT, file))])) };
+    fs.writeFileSync(path.join(work, "inputs.json"), JSON.stringify(stamp, null, 1));
+    // The stamp last: a bundle is only ever trusted once it and its map are in place.
+    for (const file of ["main.js.map", "main.js", "inputs.json"]) fs.renameSync(path.join(work, file), path.join(OUT_DIR, file));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
 if (!upToDate()) build();
