@@ -27,4 +27,18 @@ function isValidationFailure(error: unknown): boolean {
   return error instanceof Error && error.message.startsWith("Validation failed");
 }
 
+/**
+ * cdktf records a full stack trace for every token it creates, used only to decorate an internal
+ * token resolution error (with the construct metadata traces, a third of synth's CPU; README "Speed").
+ * Synth records none unless CDKTF_TOKEN_TRACES=1, to debug such an error; jest records none either
+ * (__tests__/support/jest-setup.ts).
+ */
+function skipTokenTraces(): void {
+  if (process.env.CDKTF_TOKEN_TRACES === "1") return;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const traces: { captureStackTrace: () => string[] } = require("cdktf/lib/tokens/private/stack-trace");
+  traces.captureStackTrace = () => [];
+}
+
+skipTokenTraces();
 main();

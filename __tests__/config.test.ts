@@ -240,6 +240,36 @@ describe("environments added by configuration", () => {
   });
 });
 
+describe("levers of the cost estimate (README \"Cost\")", () => {
+  it("runs a service on ARM64 when configured, and names the allowed architectures otherwise", () => {
+    const prod = resolveEnvironments({ environments: { prod: { services: { backend: { cpuArchitecture: "ARM64" } } } } }).find((e) => e.name === "prod")!;
+    expect([prod.services.backend.cpuArchitecture, prod.services.frontend.cpuArchitecture]).toEqual(["ARM64", "X86_64"]);
+    expect(problemsFor({ environments: { dev: { services: { frontend: { cpuArchitecture: "arm" } } } } })).toEqual([
+      'environments.dev.services.frontend.cpuArchitecture: must be one of: X86_64, ARM64 (got "arm")',
+    ]);
+  });
+
+  it("takes usage assumptions per environment and refuses negative ones", () => {
+    expect(problemsFor({ environments: { prod: { cost: { usage: { natProcessedGb: -1 } } } } })).toEqual([
+      "environments.prod.cost.usage.natProcessedGb: must be 0 or more (got -1)",
+    ]);
+  });
+});
+
+describe("environments left out by configuration (enabled: false)", () => {
+  it("have no stack, and the bootstrap may not name them", () => {
+    const overrides = { environments: { staging: { enabled: false }, prod: { enabled: false }, qa: { extends: "staging" } } };
+    expect(resolveEnvironments(overrides).map((e) => e.name)).toEqual(["dev", "qa"]);
+    expect(() => resolveConfig({ ...overrides, bootstrap: { environments: ["prod"] } })).toThrow(
+      'bootstrap.environments.0: "prod" is not a configured environment; allowed: dev, qa',
+    );
+  });
+
+  it("rejects an enabled that is not a boolean", () => {
+    expect(problemsFor({ environments: { dev: { enabled: "no" } } })).toEqual(['environments.dev.enabled: must be true or false (got "no")']);
+  });
+});
+
 describe("overrides file", () => {
   const write = (text: string) => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "cfg-")), "config.yaml");

@@ -190,14 +190,16 @@ describe("VPC endpoints", () => {
     });
   });
 
-  it("adds interface endpoints only when the environment enables them", () => {
-    const names = (env: string) =>
-      resourcesOf(synthEnvironment(env), "aws_vpc_endpoint")
+  it("adds interface endpoints only when the environment enables them (off by default: README \"Cost\")", () => {
+    const withEndpoints = { environments: { prod: { network: { interfaceEndpoints: true } } } };
+    const names = (env: string, overrides = {}) =>
+      resourcesOf(synthEnvironment(env, overrides), "aws_vpc_endpoint")
         .filter(([, e]) => e.vpc_endpoint_type === "Interface")
         .map(([, e]) => e.service_name);
     expect(names("dev")).toEqual([]);
-    expect(names("prod")).toEqual(["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"].map((s) => `com.amazonaws.us-east-1.${s}`));
-    const prod = synthEnvironment("prod");
+    expect(names("prod")).toEqual([]);
+    expect(names("prod", withEndpoints)).toEqual(["ecr.api", "ecr.dkr", "logs", "secretsmanager", "ssm"].map((s) => `com.amazonaws.us-east-1.${s}`));
+    const prod = synthEnvironment("prod", withEndpoints);
     expect(resourceAt(prod, "aws_vpc_endpoint", "app/networking/endpoints/ecr.dkr")).toMatchObject({
       private_dns_enabled: true,
       subnet_ids: [refTo(prod, "aws_subnet", "app/networking/tiers/private-us-east-1a"), refTo(prod, "aws_subnet", "app/networking/tiers/private-us-east-1b")],

@@ -7,9 +7,13 @@ const ROOT = path.resolve(__dirname, "..");
 const ENVIRONMENT_STACKS = ["recipe-chatbot-dev", "recipe-chatbot-staging", "recipe-chatbot-prod"];
 const STACKS = ["recipe-chatbot-bootstrap", ...ENVIRONMENT_STACKS, "recipe-chatbot-github"];
 
-/** Runs the real entry point as `cdktf synth` does: a child process with CDKTF_OUTDIR. */
+/** The command cdktf.json runs (the bundling runner, README "Speed"). */
+const APP_COMMAND: string = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.json"), "utf8")).app;
+
+/** Runs the real entry point as `cdktf synth` does: cdktf.json's command in a child process with CDKTF_OUTDIR. */
 function synth(outdir: string, env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [require.resolve("tsx/cli"), "main.ts"], {
+  const [command, ...args] = APP_COMMAND.split(" ");
+  const result = spawnSync(command, args, {
     cwd: ROOT,
     env: { ...process.env, CDKTF_OUTDIR: outdir, ...env },
     encoding: "utf8",
@@ -30,7 +34,7 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-describe("synth entry point (main.ts)", () => {
+describe("synth entry point (main.ts, through cdktf.json's command)", () => {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "synth-"));
   const outdir = path.join(work, "cdktf.out");
   let first: ReturnType<typeof synth>;
@@ -63,6 +67,14 @@ describe("synth entry point (main.ts)", () => {
     expect(failed.stderr).toContain("environments.prod.services.backend.memory: 100 MiB is not offered by Fargate with cpu 512; allowed: 1024, 2048, 3072, 4096 (got 100)");
     expect(snapshot(outdir)).toEqual(before);
     expect(fs.readdirSync(work).filter((f) => f.includes("staging-"))).toEqual([]);
+  });
+
+  it("runs main.ts bundled (no tsx at synth time), rebuilt from the project's sources and the lock file", () => {
+    expect(APP_COMMAND).toBe("node scripts/synth/run.cjs");
+    const stamp = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/.cache/recipe-chatbot-synth/inputs.json"), "utf8"));
+    expect(Object.keys(stamp.sources)).toEqual(expect.arrayContaining(["main.ts", "src/app.ts", "src/synthesize.ts"]));
+    expect(Object.keys(stamp.sources).filter((file) => file.includes("node_modules"))).toEqual([]);
+    expect(stamp.toolchain).toMatch(/^[0-9a-f]{40} [0-9a-f]{40} \d+\.\d+\.\d+$/);
   });
 
   it("leaves no output at all when the very first run is invalid", () => {

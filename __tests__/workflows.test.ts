@@ -182,9 +182,18 @@ describe("infra workflow", () => {
 
   it("posts the plans as one PR comment from a job that holds no AWS credentials", () => {
     const comment = jobs["plan-comment"];
-    expect(comment.needs).toBe("plan");
+    expect(comment.needs).toEqual(["plan", "cost"]);
     expect(comment.permissions).toEqual({ "pull-requests": "write" });
     expect(comment.steps.map((s) => s.run ?? "").join("\n")).toContain("gh pr comment");
+  });
+
+  it("estimates each stack's monthly cost on a pull request against main, without credentials, into the same comment", () => {
+    expect(jobs.cost.if).toBe("github.event_name == 'pull_request'");
+    expect(jobs.cost.permissions).toEqual({ contents: "read" });
+    const script = jobs.cost.steps.map((s) => s.run ?? "").join("\n");
+    expect(script).toContain("scripts/cost/cost.ts --from .cost-base/cdktf.out --json");
+    expect(script).toContain("scripts/cost/cost.ts --markdown --base");
+    expect(jobs["plan-comment"].steps.map((s) => s.run ?? "").join("\n")).toContain("cat cost/cost.md");
   });
 
   it("applies on push to main: staging, then production behind its environment, with the apply role", () => {

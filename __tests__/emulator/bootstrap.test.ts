@@ -64,7 +64,7 @@ let outputs: Record<string, string>;
 let devDir: string;
 
 /**
- * `npm run synth` (tsx main.ts, as cdktf.json runs it) into `<work>/<name>`, with the overrides
+ * The synth entry point (main.ts, here under tsx; `npm run synth` and cdktf.json run it bundled) into `<work>/<name>`, with the overrides
  * file `config` as RECIPE_CHATBOT_CONFIG when given; returns the output directory.
  */
 function synth(name: string, config?: string): string {

@@ -108,11 +108,20 @@ interface Checked<T> {
 
 /** The key of a new environment that names the preset it starts from. */
 export const EXTENDS_KEY = "extends";
+/**
+ * `enabled: false` leaves an environment (a preset among them) out: no stack, no bootstrap entry.
+ * For a repository that runs fewer environments than the presets, and for `npm run bench`'s scaling.
+ */
+export const ENABLED_KEY = "enabled";
 
-/** The presets' environments, then those the configuration adds, in its order. */
+/** The presets' environments, then those the configuration adds, in its order; disabled ones left out. */
 function environmentNames(overrides: ConfigOverrides): string[] {
   const added = Object.keys(overrides.environments ?? {}).filter((name) => !(name in PRESETS));
-  return [...Object.keys(PRESETS), ...added];
+  return [...Object.keys(PRESETS), ...added].filter((name) => !isDisabled(overrides.environments?.[name]));
+}
+
+function isDisabled(override: unknown): boolean {
+  return isRecord(override) && override[ENABLED_KEY] === false;
 }
 
 function environmentsOf(overrides: ConfigOverrides): Checked<EnvironmentConfig[]> {
@@ -121,8 +130,12 @@ function environmentsOf(overrides: ConfigOverrides): Checked<EnvironmentConfig[]
   const presets = Object.keys(PRESETS);
   for (const name of environmentNames(overrides)) {
     const override = overrides.environments?.[name];
-    const { [EXTENDS_KEY]: base, ...settings } = isRecord(override) ? override : ({} as Record<string, unknown>);
+    const { [EXTENDS_KEY]: base, [ENABLED_KEY]: enabled, ...settings } = isRecord(override) ? override : ({} as Record<string, unknown>);
     const field = `environments.${name}`;
+    if (enabled !== undefined && typeof enabled !== "boolean") {
+      problems.push(`${field}.${ENABLED_KEY}: must be true or false (${describe(enabled)})`);
+      continue;
+    }
     let preset: EnvironmentConfig;
     if (name in PRESETS) {
       if (base !== undefined) problems.push(`${field}.${EXTENDS_KEY}: ${name} is a preset; only a new environment extends one`);

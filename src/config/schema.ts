@@ -2,6 +2,7 @@ import { z } from "zod";
 import {
   ALB_TLS_POLICY_PATTERN,
   AWS_REGIONS,
+  FARGATE_CPU_ARCHITECTURES,
   FARGATE_MEMORY_BY_CPU,
   LOG_RETENTION_DAYS,
 } from "../core/aws-limits";
@@ -49,6 +50,33 @@ const zone = settings({
 
 export const NAT_MODES = ["none", "single", "per-az"] as const;
 
+const amount = z.number().min(0, { message: "must be 0 or more" });
+
+/** Usage assumptions of the cost estimate, per month unless said otherwise. */
+const costUsage = settings({
+  /** GB ingested into CloudWatch Logs: application, WAF and flow logs (the guide assumes 10). */
+  logsIngestedGb: amount,
+  /** GB processed by the NAT gateways (image pulls, OpenAI and SerpAPI calls, AWS APIs without endpoints). */
+  natProcessedGb: amount,
+  /** GB through the interface endpoints (image layers and AWS API calls that would otherwise cross the NAT). */
+  endpointProcessedGb: amount,
+  /** Million requests to the load balancer (and through the web ACL). */
+  requestsMillions: amount,
+  /** Average load balancer capacity units in use over the month (new connections, active connections, bytes, rule evaluations). */
+  albLcus: amount,
+  /** Million CloudTrail management events GuardDuty analyses. */
+  guardDutyEventsMillions: amount,
+  /** GB of VPC flow and DNS logs GuardDuty analyses. */
+  guardDutyLogsGb: amount,
+  /** Million Container Insights observations per running task (about 30 metrics a minute: 1.3 million). */
+  containerInsightsObservationsMillionsPerTask: amount,
+  /** GB of images kept in ECR, all repositories. */
+  ecrStorageGb: amount,
+  /** GB kept in S3 buckets (load balancer access logs). */
+  s3StorageGb: amount,
+});
+
+
 const network = settings({
   vpcCidr: cidr,
   /** One public and one private subnet per zone; at least two zones (the ALB needs two). */
@@ -77,6 +105,8 @@ const scaling = settings({
 const service = settings({
     cpu: z.number().int(),
     memory: z.number().int(),
+    /** ARM64 (Graviton): about 20% cheaper; the service's image must be built for arm64 or multi-arch (README "Cost"). */
+    cpuArchitecture: z.enum(FARGATE_CPU_ARCHITECTURES, { message: `must be one of: ${list(FARGATE_CPU_ARCHITECTURES)}` }),
     scaling,
     healthCheckGracePeriodSeconds: z.number().int().min(0).max(2_147_483_647),
     deregistrationDelaySeconds: z.number().int().min(0).max(3600),
@@ -186,6 +216,11 @@ export const environmentSchema = settings({
   guardDuty: settings({ detector: z.enum(GUARDDUTY_DETECTOR_MODES, { message: `must be one of: ${list(GUARDDUTY_DETECTOR_MODES)}` }) }),
   /** Run an AWS Distro for OpenTelemetry collector beside the backend, exporting traces to X-Ray. */
   tracing: settings({ enabled: z.boolean() }),
+  /**
+   * What `npm run cost` assumes the environment uses in a month, for what is priced by use rather than
+   * by the hour (README "Cost"). Synth does not read it; override it like any setting.
+   */
+  cost: settings({ usage: costUsage }),
   /** Default of the <service>_image_tag variables: the tag a new stack starts with, before the first release. */
   initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
     message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",

@@ -38,6 +38,26 @@ export function readableLogicalId(path: readonly string[]): string {
 export class ReadableStack extends TerraformStack {
   /** Address (kind, type and name) -> construct path that took it. */
   private readonly taken = new Map<string, string>();
+  /** The Terraform JSON a validation resolved, kept for the synthesis that follows it (see terraformForValidation). */
+  private validatedTerraform: unknown;
+
+  /**
+   * The stack's resolved Terraform JSON for a validation (the policy guard), kept for the very next
+   * `toTerraform()`: cdktf runs validations after aspects, then synthesizes the JSON of the same,
+   * unchanged tree, and resolving every token of a stack twice was a fifth of synth's CPU
+   * (README "Speed"). The kept JSON is handed out once, and dropped when the stack is prepared again.
+   */
+  terraformForValidation(): unknown {
+    this.validatedTerraform ??= super.toTerraform();
+    return this.validatedTerraform;
+  }
+
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- cdktf's own signature
+  toTerraform(): any {
+    const kept = this.validatedTerraform;
+    this.validatedTerraform = undefined;
+    return kept ?? super.toTerraform();
+  }
 
   protected allocateLogicalId(element: TerraformElement | Node): string {
     const node = TerraformElement.isTerraformElement(element) ? element.node : element;
@@ -59,6 +79,7 @@ export class ReadableStack extends TerraformStack {
   }
 
   prepareStack(): void {
+    this.validatedTerraform = undefined;
     super.prepareStack();
     for (const provider of this.allProviders()) {
       const generated = provider.terraformGeneratorMetadata;

@@ -12,6 +12,7 @@
  */
 import { Annotations, Aspects, IAspect, TerraformStack } from "cdktf";
 import type { IConstruct } from "constructs";
+import { ReadableStack } from "../core/readable-stack";
 import { registeredContainerDefinitions } from "./container-definitions";
 import { Rule, verdictMessages } from "./rule";
 import { ALL_RULES } from "./rules";
@@ -80,9 +81,12 @@ export class PolicyGuard implements IAspect {
     node.node.addValidation({ validate: () => this.validate(node) });
   }
 
-  /** Runs every rule over the stack's synthesized resources. Call after aspects have run. */
-  evaluate(stack: TerraformStack): StackEvaluation {
-    const view = new StackView(stack.toTerraform(), registeredContainerDefinitions(stack));
+  /**
+   * Runs every rule over the stack's synthesized resources. Call after aspects have run.
+   * @param terraform the stack's resolved Terraform JSON; default `stack.toTerraform()`.
+   */
+  evaluate(stack: TerraformStack, terraform: unknown = stack.toTerraform()): StackEvaluation {
+    const view = new StackView(terraform, registeredContainerDefinitions(stack));
     const suppressions = new Map(suppressionsUnder(stack).map((s) => [`${s.ruleId} ${s.path}`, s]));
     const violations: Violation[] = [];
     const applied: Suppression[] = [];
@@ -125,7 +129,8 @@ export class PolicyGuard implements IAspect {
   }
 
   private validate(stack: TerraformStack): string[] {
-    const evaluation = this.evaluate(stack);
+    // A readable stack keeps what the guard resolved for the JSON synthesized right after (one resolve, not two).
+    const evaluation = this.evaluate(stack, stack instanceof ReadableStack ? stack.terraformForValidation() : stack.toTerraform());
     const warn = (message: string) => Annotations.of(stack).addWarning(`Policy guard: ${message}`);
     evaluation.unverifiable.forEach((entry) => warn(`cannot verify ${entry}`));
     evaluation.unusedSuppressions.forEach((s) => warn(`suppression of ${s.ruleId} on ${s.path} matched no violation; remove it`));

@@ -222,6 +222,7 @@ export class RecipeChatbot extends Construct {
       healthCheckCommand: definition.healthCheckCommand,
       cpu: sizing.cpu,
       memory: sizing.memory,
+      cpuArchitecture: sizing.cpuArchitecture,
       scaling: {
         ...scaling,
         customMetrics: queueDepthTarget === undefined ? [] : [{ name: "queue-depth", ...QUEUE_DEPTH_METRIC, target: queueDepthTarget }],

@@ -13,13 +13,16 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { EncryptedLogGroup } from "../../blocks/encrypted-log-group";
 import { awsContextOf, type AwsContext } from "../../core/aws-context";
-import { FARGATE_MEMORY_BY_CPU } from "../../core/aws-limits";
+import { FARGATE_CPU_ARCHITECTURES, FARGATE_MEMORY_BY_CPU } from "../../core/aws-limits";
 import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../../core/iam";
-import { check, checkInteger } from "../../core/props";
+import { check, checkInteger, checkOneOf } from "../../core/props";
 import { encodeContainerDefinitions, type ContainerDefinition } from "../../policy/container-definitions";
 import type { ClusterReference } from "./fargate-cluster";
 import { ContainerRegistry, type RepositoryReference } from "./container-registry";
 import { otelAppEnvironment, otelCollectorSidecar, xrayTaskRoleStatement } from "./otel-collector";
+
+/** Fargate's CPU architectures (runtime_platform.cpu_architecture). */
+export type CpuArchitecture = (typeof FARGATE_CPU_ARCHITECTURES)[number];
 
 /** A task-definition `secrets` entry: an environment variable filled from Secrets Manager or SSM. */
 export interface ContainerSecret {
@@ -137,6 +140,11 @@ export interface FargateServiceProps {
   readonly cpu?: number;
   /** Memory in MiB, one Fargate offers with `cpu`. @default 512 */
   readonly memory?: number;
+  /**
+   * CPU architecture of the tasks. ARM64 (Graviton) costs about 20% less per vCPU and GB; the image
+   * (every container's, sidecars included) must be built for arm64 or be multi-arch. @default "X86_64"
+   */
+  readonly cpuArchitecture?: CpuArchitecture;
   /** Autoscaling bounds and targets. @default one task, CPU target 70% */
   readonly scaling?: ServiceScaling;
   /** Register the tasks with a load balancer target group. @default not behind a load balancer */
@@ -218,6 +226,8 @@ export class FargateService extends Construct {
     const containerName = props.containerName ?? "app";
     this.label = containerName;
     const { cpu, memory } = this.checkSize(props);
+    const cpuArchitecture = props.cpuArchitecture ?? "X86_64";
+    checkOneOf(this, "cpuArchitecture", cpuArchitecture, FARGATE_CPU_ARCHITECTURES);
     const scaling = this.checkScaling(props.scaling ?? {});
     this.minCapacity = scaling.minCapacity;
     this.checkWiring(props);
@@ -280,7 +290,7 @@ export class FargateService extends Construct {
       memory: numberText(memory),
       executionRoleArn: executionRole.arn,
       taskRoleArn: taskRole.arn,
-      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture: "X86_64" },
+      runtimePlatform: { operatingSystemFamily: "LINUX", cpuArchitecture },
       volume: [{ name: SCRATCH_VOLUME.name }],
       // jsonencode (not JSON.stringify: the definitions carry tokens, which only jsonencode renders
       // correctly in HCL too), through the policy guard's encoder so its container rules can read them.

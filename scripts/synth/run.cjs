@@ -1,0 +1,92 @@
+#!/usr/bin/env node
+/**
+ * What `cdktf.json` and `npm run synth` run: main.ts and everything it imports (cdktf and the provider
+ * bindings included) bundled by esbuild into one CommonJS file, then run by plain node.
+ *
+ * Why: under tsx every synth paid for tsx's start-up and its TypeScript transform, and for source-map
+ * support that makes every captured stack trace expensive; loading cdktf and the bindings as hundreds of
+ * separate modules cost module resolution on top. One bundle, built only when an input changed, starts
+ * in a fraction of that (README "Speed"). esbuild strips types without checking them, as tsx did:
+ * type errors fail `npm test` (its `types` layer runs `tsc --noEmit`), not synth.
+ *
+ * The bundle is rebuilt when the content of any of its inputs changed (the project's own files by
+ * hash; node_modules through package-lock.json, because npm gives installed files fixed timestamps), or
+ * when this runner or esbuild changed. It lives in node_modules/.cache, which is not committed and is
+ * dropped by `npm ci`.
+ *
+ * SYNTH_BUNDLE_ONLY=1 builds the bundle without running it (the bench uses it to time runs apart).
+ */
+"use strict";
+const crypto = require("crypto");
+const fs = require("fs");
+const path = require("path");
+
+const ROOT = path.resolve(__dirname, "..", "..");
+const ENTRY = path.join(ROOT, "main.ts");
+const OUT_DIR = path.join(ROOT, "node_modules", ".cache", "recipe-chatbot-synth");
+const BUNDLE = path.join(OUT_DIR, "main.js");
+const STAMP = path.join(OUT_DIR, "inputs.json");
+
+/** Hash of a file's content, or "" when it is gone. */
+function hashOf(file) {
+  try {
+    return crypto.createHash("sha1").update(fs.readFileSync(file)).digest("hex");
+  } catch {
+    return "";
+  }
+}
+
+/** What decides the bundle besides the project's sources: the runner, the lock file, esbuild itself. */
+function toolchainKey() {
+  const esbuildVersion = require("esbuild/package.json").version;
+  return [hashOf(__filename), hashOf(path.join(ROOT, "package-lock.json")), esbuildVersion].join(" ");
+}
+
+function upToDate() {
+  let stamp;
+  try {
+    stamp = JSON.parse(fs.readFileSync(STAMP, "utf8"));
+  } catch {
+    return false;
+  }
+  if (!fs.existsSync(BUNDLE) || stamp.toolchain !== toolchainKey()) return false;
+  return Object.entries(stamp.sources).every(([file, hash]) => hashOf(path.join(ROOT, file)) === hash);
+}
+
+/**
+ * Builds into a directory of this process's own and renames the files into place, so a synth running
+ * beside it (jest runs several) never loads a half-written bundle.
+ */
+function build() {
+  const esbuild = require("esbuild");
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const work = fs.mkdtempSync(path.join(OUT_DIR, "build-"));
+  try {
+    const result = esbuild.buildSync({
+      entryPoints: [ENTRY],
+      bundle: true,
+      platform: "node",
+      target: "node20",
+      format: "cjs",
+      outfile: path.join(work, "main.js"),
+      metafile: true,
+      logLevel: "error",
+      // A map for debugging a crash (NODE_OPTIONS=--enable-source-maps); not loaded by default, because
+      // mapping every stack trace cdktf captures is what made synth slow.
+      sourcemap: "linked",
+      sourcesContent: false,
+    });
+    const sources = Object.keys(result.metafile.inputs)
+      .map((input) => path.relative(ROOT, path.resolve(ROOT, input)))
+      .filter((file) => !file.split(path.sep).includes("node_modules"));
+    const stamp = { toolchain: toolchainKey(), sources: Object.fromEntries(sources.map((file) => [file, hashOf(path.join(ROOT, file))])) };
+    fs.writeFileSync(path.join(work, "inputs.json"), JSON.stringify(stamp, null, 1));
+    // The stamp last: a bundle is only ever trusted once it and its map are in place.
+    for (const file of ["main.js.map", "main.js", "inputs.json"]) fs.renameSync(path.join(work, file), path.join(OUT_DIR, file));
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (!upToDate()) build();
+if (process.env.SYNTH_BUNDLE_ONLY !== "1") require(BUNDLE);
