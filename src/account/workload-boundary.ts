@@ -18,7 +18,9 @@ export const WORKLOAD_ACTIONS = [
 
 /** The account and names the workloads' resources have, when the ceiling is scoped to them. */
 export interface WorkloadResourceScope {
+  /** The account's partition (aws, aws-cn, ...), as ARNs spell it. */
   readonly partition: string;
+  /** The account the workloads and their resources live in. */
   readonly accountId: string;
   /**
    * What the workloads' resource names start with (or, for log groups, contain): repositories

@@ -43,12 +43,13 @@ export const DEFAULT_BRANCH = CI_BRANCH;
 /** Status checks of .github/workflows/infra.yml, by the names its jobs report (`name:`). */
 export const INFRA_WORKFLOW_CHECKS = {
   test: "test",
+  synth: "synth",
   plan: (environment: string) => `plan (${environment})`,
 } as const;
 
 /** What main of the infrastructure repository requires before a merge: tests and every plan. */
 export function infraRequiredChecks(environments: readonly EnvironmentConfig[]): string[] {
-  return [INFRA_WORKFLOW_CHECKS.test, ...environments.map((e) => INFRA_WORKFLOW_CHECKS.plan(e.name))];
+  return [INFRA_WORKFLOW_CHECKS.test, INFRA_WORKFLOW_CHECKS.synth, ...environments.map((e) => INFRA_WORKFLOW_CHECKS.plan(e.name))];
 }
 
 /** Actions variables the workflows read (`vars.NAME`). */

@@ -788,6 +788,13 @@ data "aws_iam_policy_document" "app_networking_flow_logs_trust" {
       ]
       variable = "aws:SourceAccount"
     }
+    condition {
+      test = "ArnLike"
+      values = [
+        "arn:${data.aws_partition.partition.partition}:ec2:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:vpc-flow-log/*"
+      ]
+      variable = "aws:SourceArn"
+    }
     principals {
       identifiers = [
         "vpc-flow-logs.amazonaws.com"
