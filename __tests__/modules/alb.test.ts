@@ -26,6 +26,11 @@ describe("ApplicationLoadBalancer module, alone", () => {
     const listeners = all(stack, "aws_lb_listener");
     expect(listeners.find((l) => l.port === 443)).toMatchObject({ ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06", certificate_arn: "arn:aws:acm:eu-west-1:123456789012:certificate/existing" });
     expect(listeners.find((l) => l.port === 80)!.default_action[0]).toMatchObject({ type: "redirect", redirect: { protocol: "HTTPS", status_code: "HTTP_301" } });
+    // HSTS on every HTTPS response: browsers never try plain HTTP again (one year, this host only).
+    expect(listeners.find((l) => l.port === 443)!.routing_http_response_strict_transport_security_header_value).toBe("max-age=31536000");
+    expect(listeners.find((l) => l.port === 80)).not.toHaveProperty("routing_http_response_strict_transport_security_header_value");
+    const without = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", { ...BASE, strictTransportSecurity: false }));
+    expect(all(without, "aws_lb_listener").find((l) => l.port === 443)).not.toHaveProperty("routing_http_response_strict_transport_security_header_value");
     expect(only(stack, "aws_s3_bucket").bucket).toBe("shop-prod-alb-logs-123456789012");
     expect(only(stack, "aws_lb_target_group")).toMatchObject({ name: "shop-prod-web", port: 3000, target_type: "ip", deregistration_delay: "300", health_check: { path: "/", matcher: "200" } });
     expect(only(stack, "aws_security_group").name).toBe("shop-prod-alb");
@@ -96,6 +101,7 @@ describe("ApplicationLoadBalancer module, alone", () => {
     );
     expectPropError(build({ namePrefix: "a-very-long-name-prefix-for-an-alb" }), "namePrefix", "at most 32 characters");
     expectPropError(build({ sslPolicy: "ELBSecurityPolicy-TLS-1-2-2017-01" }), "sslPolicy", "TLS 1.3");
+    expectPropError(build({ strictTransportSecurity: "max-age=abc" }), "strictTransportSecurity", "max-age=<seconds>");
     expectPropError(build({ certificate: { certificateArn: "arn", domainName: "x.example.com", hostedZoneId: "Z" } as never }), "certificate.domainName and certificate.certificateArn", "mutually exclusive");
     expectPropError(build({ accessLogs: { existingBucketName: "b", expirationDays: 3 } as never }), "accessLogs.expirationDays", "only to a bucket created here");
     expectPropError(build({ waf: { rateLimitPerFiveMinutes: 5 } }), "WebAcl", "rateLimitPerFiveMinutes", "from 10 to 2000000000", "got 5");
