@@ -79,6 +79,27 @@ describe("bootstrap stack: state store", () => {
         condition: [{ test: "StringEquals", variable: "s3:x-amz-server-side-encryption", values: ["AES256"] }],
       },
       {
+        sid: "DenyStateVersionDeletion",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["s3:DeleteObjectVersion"],
+        resources: [`${arn}/*`],
+      },
+      {
+        sid: "DenyForeignKmsKeys",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["s3:PutObject"],
+        resources: [`${arn}/*`],
+        condition: [
+          {
+            test: "StringNotEqualsIfExists",
+            variable: "s3:x-amz-server-side-encryption-aws-kms-key-id",
+            values: [keyArn, `arn:aws:kms:us-east-1:${ACCOUNT}:\${aws_kms_alias.state_key_alias.name}`],
+          },
+        ],
+      },
+      {
         sid: "DenyInsecureTransport",
         effect: "Deny",
         principals: [{ type: "*", identifiers: ["*"] }],
@@ -110,6 +131,22 @@ describe("bootstrap stack: state store", () => {
       point_in_time_recovery: { enabled: true },
       server_side_encryption: { enabled: true, kms_key_arn: keyArn },
     });
+  });
+
+  it("gives the account administration of the state key but no use of it: only S3 and DynamoDB use it (low finding: key policies)", () => {
+    const [admin] = statementsAt(stack, "state/key/policy");
+    expect(admin.sid).toBe("AccountAdministersKey");
+    for (const use of ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:ReEncrypt*"]) {
+      expect(admin.actions).not.toContain(use);
+    }
+    expect(admin.actions).toEqual(expect.arrayContaining(["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:EnableKeyRotation"]));
+    // The same in every environment key (logs, secrets, alerts).
+    const prod = synthEnvironment("prod");
+    for (const [name, document] of Object.entries<Record<string, any>>(prod.data!.aws_iam_policy_document)) {
+      for (const statement of document.statement.filter((st: Statement) => st.sid === "AccountAdministersKey")) {
+        expect({ name, use: statement.actions.filter((a: string) => /:(Decrypt|Encrypt|GenerateDataKey|CreateGrant|ReEncrypt)/.test(a)) }).toEqual({ name, use: [] });
+      }
+    }
   });
 
   it("lets S3 and DynamoDB use the key only on behalf of this account", () => {

@@ -81,6 +81,16 @@ describe("ApplicationLoadBalancer module, alone", () => {
     expect(only(stack, "aws_cloudwatch_log_group").name).toBe("aws-waf-logs-shop-prod");
   });
 
+  it("lets the regional ELB account deliver access logs, or the log-delivery service where that account does not exist (regions since August 2022)", () => {
+    const older = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", BASE));
+    const delivery = (stack: ReturnType<typeof synthModule>) =>
+      (Object.values(stack.data!.aws_iam_policy_document) as any[]).flatMap((d) => d.statement).find((st: any) => st.sid === "AllowAlbLogDelivery");
+    expect(delivery(older).principals).toEqual([{ type: "AWS", identifiers: [expect.stringMatching(/^\$\{data\.aws_elb_service_account\./)] }]);
+    const newer = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", { ...BASE, aws: { ...AWS, region: "eu-central-2" } }));
+    expect(delivery(newer).principals).toEqual([{ type: "Service", identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"] }]);
+    expect(newer.data!.aws_elb_service_account).toBeUndefined();
+  });
+
   it("rejects bad props and combinations", () => {
     const build = (extra: Partial<ApplicationLoadBalancerProps>) => (scope: Construct) => new ApplicationLoadBalancer(scope, "alb", { ...BASE, ...extra });
     expectPropError(build({ targets: [] }), "targets", 'exactly one target with route "default"', "got 0");

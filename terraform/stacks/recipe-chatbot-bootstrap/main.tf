@@ -30,16 +30,12 @@ data "aws_iam_policy_document" "state_key_policy" {
     actions = [
       "kms:CancelKeyDeletion",
       "kms:CreateAlias",
-      "kms:CreateGrant",
-      "kms:Decrypt",
       "kms:DeleteAlias",
       "kms:DescribeKey",
       "kms:DisableKey",
       "kms:DisableKeyRotation",
       "kms:EnableKey",
       "kms:EnableKeyRotation",
-      "kms:Encrypt",
-      "kms:GenerateDataKey",
       "kms:GetKeyPolicy",
       "kms:GetKeyRotationStatus",
       "kms:ListAliases",
@@ -146,6 +142,46 @@ data "aws_iam_policy_document" "state_bucket_policy" {
         "AES256"
       ]
       variable = "s3:x-amz-server-side-encryption"
+    }
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:DeleteObjectVersion"
+    ]
+    effect = "Deny"
+    resources = [
+      "${aws_s3_bucket.state_bucket.arn}/*"
+    ]
+    sid = "DenyStateVersionDeletion"
+    principals {
+      identifiers = [
+        "*"
+      ]
+      type = "*"
+    }
+  }
+  statement {
+    actions = [
+      "s3:PutObject"
+    ]
+    effect = "Deny"
+    resources = [
+      "${aws_s3_bucket.state_bucket.arn}/*"
+    ]
+    sid = "DenyForeignKmsKeys"
+    condition {
+      test = "StringNotEqualsIfExists"
+      values = [
+        "${aws_kms_key.state_key.arn}",
+        "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:${aws_kms_alias.state_key_alias.name}"
+      ]
+      variable = "s3:x-amz-server-side-encryption-aws-kms-key-id"
     }
     principals {
       identifiers = [
