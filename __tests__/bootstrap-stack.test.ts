@@ -26,12 +26,11 @@ describe("bootstrap stack: state store", () => {
   const bucketRef = refTo(stack, "aws_s3_bucket", "state/bucket/bucket");
   const keyArn = refTo(stack, "aws_kms_key", "state/key/key", "arn");
 
-  it("passes the policy guard, suppressing only RC-IAM-010 on the two unscoped CI policies", () => {
+  it("passes the policy guard, suppressing only RC-IAM-010 on the unscoped CI policies (the scoped workload boundary needs none)", () => {
     // Synthesized with validations: any unsuppressed violation would have thrown.
     const { stack: construct } = bootstrapFor();
     expect(PolicyGuard.of(construct)).toHaveLength(1);
     expect(suppressionsUnder(construct).map((s) => [s.path, s.ruleId])).toEqual([
-      ["recipe-chatbot-bootstrap/workload-boundary/policy", "RC-IAM-010"],
       ["recipe-chatbot-bootstrap/github-oidc/plan/unscoped-policy", "RC-IAM-010"],
       ["recipe-chatbot-bootstrap/github-oidc/apply-staging/unscoped-policy", "RC-IAM-010"],
       ["recipe-chatbot-bootstrap/github-oidc/apply-production/unscoped-policy", "RC-IAM-010"],

@@ -194,7 +194,9 @@ export class GithubStack extends ReadableStack {
       repository: appRepository,
       branch: DEFAULT_BRANCH,
       file: CODE_OWNERS_PATH,
-      content: `# Managed by ${PACKAGE_NAME} (GitHub stack): changes to the workflows need their owners' review.\n/.github/ ${inputs.workflowCodeOwners}\n`,
+      // One line, no newline: a multi-line value would render as a heredoc in the HCL output. The
+      // commit message says who manages the file.
+      content: `/.github/ ${inputs.workflowCodeOwners}`,
       commitMessage: `Update ${CODE_OWNERS_PATH} (managed by ${PACKAGE_NAME})`,
       overwriteOnCreate: true,
     });

@@ -8,8 +8,6 @@ terraform {
   backend "local" {
     path = "terraform.recipe-chatbot-github.tfstate"
   }
-
-
 }
 
 variable "github_owner" {
@@ -342,11 +340,7 @@ resource "github_branch_protection" "app_main_protection" {
 resource "github_repository_file" "app_code_owners" {
   branch              = "main"
   commit_message      = "Update .github/CODEOWNERS (managed by recipe-chatbot-infra)"
-  content             = <<EOF
-# Managed by recipe-chatbot-infra (GitHub stack): changes to the workflows need their owners' review.
-/.github/ ${join(" ", var.workflow_code_owners)}
-
-EOF
+  content             = "/.github/ ${join(" ", var.workflow_code_owners)}"
   file                = ".github/CODEOWNERS"
   overwrite_on_create = true
   repository          = var.app_repository
