@@ -286,6 +286,12 @@ describe("bootstrap stack: deploy role", () => {
     });
   });
 
+  it("requires the environment's own Project tag value on registration (config tags.project)", () => {
+    const retagged = synthBootstrap({ environments: { prod: { tags: { project: "Chatbot" } } } });
+    const deny = statementsAt(retagged, "github-oidc/deploy-production/delivery-document").find((s) => s.sid === "RegisterOnlyTaggedTaskDefinitions")!;
+    expect(deny.condition).toEqual([{ test: "StringNotEquals", variable: "aws:RequestTag/Project", values: ["Chatbot"] }]);
+  });
+
   it("updates only its two services, in its cluster, to a revision of its own families; never ECS Exec", () => {
     expect(sid("DescribeServices")).toMatchObject({ actions: ["ecs:DescribeServices"], resources: services });
     expect(sid("RollServices")).toEqual({

@@ -59,7 +59,7 @@ export function deployStatements(scope: CiScope): PolicyStatement[] {
       effect: "Deny",
       actions: ["ecs:RegisterTaskDefinition"],
       resources: ["*"],
-      condition: [{ test: "StringNotEquals", variable: "aws:RequestTag/Project", values: [PROJECT_TAG] }],
+      condition: [{ test: "StringNotEquals", variable: "aws:RequestTag/Project", values: unique(scope.environments.map((e) => e.projectTag ?? PROJECT_TAG)) }],
     },
     { sid: "DescribeServices", effect: "Allow", actions: ["ecs:DescribeServices"], resources: services },
     {
