@@ -1,5 +1,5 @@
 import { Testing } from "cdktf";
-import { CI_ROLE_NAMES } from "../src/ci/names";
+import { allGithubCiRoleNames, CI_ROLE_NAMES, environmentCiRoleName } from "../src/ci/names";
 import { POLICY_GROUPS } from "../src/ci/permissions";
 import { resolveConfig } from "../src/config";
 import { STAR_RESOURCE_ONLY_ACTIONS } from "../src/policy/rules/iam";
@@ -7,7 +7,7 @@ import { PolicyGuard } from "../src/policy";
 import { globMatches } from "../src/policy/iam-policy";
 import { suppressionsUnder } from "../src/policy/suppressions";
 import { BootstrapStack } from "../src/stacks/bootstrap-stack";
-import { dataAt, refTo, resourceAt, resourcesOf, synthEnvironment, type SynthesizedStack } from "./support/stacks";
+import { refTo, resourceAt, resourcesOf, synthEnvironment, type SynthesizedStack } from "./support/stacks";
 import { ACCOUNT, bootstrapFor, concrete, hasData, statementsAt, synthBootstrap, type Statement } from "./support/bootstrap";
 
 /** IAM's limit for one customer-managed policy, in characters without whitespace. */
@@ -26,14 +26,14 @@ describe("bootstrap stack: state store", () => {
   const bucketRef = refTo(stack, "aws_s3_bucket", "state/bucket/bucket");
   const keyArn = refTo(stack, "aws_kms_key", "state/key/key", "arn");
 
-  it("passes the policy guard, suppressing only RC-IAM-010 on the two unscoped CI policies", () => {
+  it("passes the policy guard, suppressing only RC-IAM-010 on the unscoped CI policies (the scoped workload boundary needs none)", () => {
     // Synthesized with validations: any unsuppressed violation would have thrown.
     const { stack: construct } = bootstrapFor();
     expect(PolicyGuard.of(construct)).toHaveLength(1);
     expect(suppressionsUnder(construct).map((s) => [s.path, s.ruleId])).toEqual([
-      ["recipe-chatbot-bootstrap/workload-boundary/policy", "RC-IAM-010"],
       ["recipe-chatbot-bootstrap/github-oidc/plan/unscoped-policy", "RC-IAM-010"],
-      ["recipe-chatbot-bootstrap/github-oidc/apply/unscoped-policy", "RC-IAM-010"],
+      ["recipe-chatbot-bootstrap/github-oidc/apply-staging/unscoped-policy", "RC-IAM-010"],
+      ["recipe-chatbot-bootstrap/github-oidc/apply-production/unscoped-policy", "RC-IAM-010"],
     ]);
     expect(resourceAt(stack, "aws_s3_bucket", "state/bucket/bucket")).toMatchObject({ force_destroy: false });
   });
@@ -78,6 +78,27 @@ describe("bootstrap stack: state store", () => {
         condition: [{ test: "StringEquals", variable: "s3:x-amz-server-side-encryption", values: ["AES256"] }],
       },
       {
+        sid: "DenyStateVersionDeletion",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["s3:DeleteObjectVersion"],
+        resources: [`${arn}/*`],
+      },
+      {
+        sid: "DenyForeignKmsKeys",
+        effect: "Deny",
+        principals: [{ type: "*", identifiers: ["*"] }],
+        actions: ["s3:PutObject"],
+        resources: [`${arn}/*`],
+        condition: [
+          {
+            test: "StringNotEqualsIfExists",
+            variable: "s3:x-amz-server-side-encryption-aws-kms-key-id",
+            values: [keyArn, `arn:aws:kms:us-east-1:${ACCOUNT}:\${aws_kms_alias.state_key_alias.name}`],
+          },
+        ],
+      },
+      {
         sid: "DenyInsecureTransport",
         effect: "Deny",
         principals: [{ type: "*", identifiers: ["*"] }],
@@ -111,6 +132,22 @@ describe("bootstrap stack: state store", () => {
     });
   });
 
+  it("gives the account administration of the state key but no use of it: only S3 and DynamoDB use it (low finding: key policies)", () => {
+    const [admin] = statementsAt(stack, "state/key/policy");
+    expect(admin.sid).toBe("AccountAdministersKey");
+    for (const use of ["kms:Decrypt", "kms:Encrypt", "kms:GenerateDataKey", "kms:GenerateDataKey*", "kms:CreateGrant", "kms:ReEncrypt*"]) {
+      expect(admin.actions).not.toContain(use);
+    }
+    expect(admin.actions).toEqual(expect.arrayContaining(["kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:EnableKeyRotation"]));
+    // The same in every environment key (logs, secrets, alerts).
+    const prod = synthEnvironment("prod");
+    for (const [name, document] of Object.entries<Record<string, any>>(prod.data!.aws_iam_policy_document)) {
+      for (const statement of document.statement.filter((st: Statement) => st.sid === "AccountAdministersKey")) {
+        expect({ name, use: statement.actions.filter((a: string) => /:(Decrypt|Encrypt|GenerateDataKey|CreateGrant|ReEncrypt)/.test(a)) }).toEqual({ name, use: [] });
+      }
+    }
+  });
+
   it("lets S3 and DynamoDB use the key only on behalf of this account", () => {
     const [, usage] = statementsAt(stack, "state/key/policy");
     expect(usage).toMatchObject({
@@ -125,15 +162,17 @@ describe("bootstrap stack: state store", () => {
 
   it("outputs what the s3 backend configuration and the workflows need", () => {
     expect(Object.keys(stack.output!).sort()).toEqual([
-      "apply_role_arn", "deploy_role_arn", "github_oidc_provider_arn", "lock_table_name", "plan_role_arn", "state_bucket_name",
-      "state_bucket_region", "state_key_arn", "workload_boundary_arn",
+      "github_oidc_provider_arn", "lock_table_name", "plan_role_arn", "production_apply_role_arn", "production_deploy_role_arn",
+      "staging_apply_role_arn", "staging_deploy_role_arn", "state_bucket_name", "state_bucket_region", "state_key_arn", "workload_boundary_arn",
     ]);
     expect(stack.output!.state_key_arn.value).toBe(keyArn);
   });
 });
 
 describe("bootstrap stack: GitHub OIDC", () => {
-  const stack = synthBootstrap({ github: { owner: "acme", repository: "chatbot-infra", appRepository: "chatbot-app" } });
+  const stack = synthBootstrap({ github: { owner: "acme", repository: "chatbot-infra", appRepository: "chatbot-app", repositoryId: "4711", appRepositoryId: 4712 } });
+  const infraWorkflow = "acme/chatbot-infra/.github/workflows/infra.yml@refs/heads/main";
+  const deployWorkflow = "acme/chatbot-app/.github/workflows/deploy.yml@refs/heads/main";
 
   it("trusts GitHub's issuer for the sts.amazonaws.com audience, without thumbprints", () => {
     expect(resourceAt(stack, "aws_iam_openid_connect_provider", "github-oidc/provider")).toEqual({
@@ -142,12 +181,15 @@ describe("bootstrap stack: GitHub OIDC", () => {
     });
   });
 
+  const claim = (name: string, values: string[]) => ({ test: "StringEquals", variable: `token.actions.githubusercontent.com:${name}`, values });
   it.each([
-    ["plan", ["repo:acme/chatbot-infra:pull_request"]],
-    ["apply", ["repo:acme/chatbot-infra:environment:staging", "repo:acme/chatbot-infra:environment:production"]],
-    ["deploy", ["repo:acme/chatbot-app:environment:staging", "repo:acme/chatbot-app:environment:production"]],
-  ] as const)("%s role: exact aud and sub values, one-hour sessions", (role, subjects) => {
-    expect(byName(stack, "aws_iam_role")[CI_ROLE_NAMES[role]]).toMatchObject({ max_session_duration: 3600 });
+    ["plan", CI_ROLE_NAMES.plan, ["repo:acme/chatbot-infra:pull_request"], [claim("repository_id", ["4711"])]],
+    ...(["staging", "production"] as const).flatMap((env) => [
+      [`apply-${env}`, environmentCiRoleName("apply", env), [`repo:acme/chatbot-infra:environment:${env}`], [claim("repository_id", ["4711"]), claim("job_workflow_ref", [infraWorkflow])]],
+      [`deploy-${env}`, environmentCiRoleName("deploy", env), [`repo:acme/chatbot-app:environment:${env}`], [claim("repository_id", ["4712"]), claim("job_workflow_ref", [deployWorkflow])]],
+    ]),
+  ] as [string, string, string[], object[]][])("%s role (%s): exact aud and sub, one GitHub environment, the immutable repository id (and main's workflow), one-hour sessions", (role, roleName, subjects, claims) => {
+    expect(byName(stack, "aws_iam_role")[roleName]).toMatchObject({ max_session_duration: 3600 });
     expect(statementsAt(stack, `github-oidc/${role}/trust`)).toEqual([
       {
         sid: "GitHubActions",
@@ -157,19 +199,27 @@ describe("bootstrap stack: GitHub OIDC", () => {
         condition: [
           { test: "StringEquals", variable: "token.actions.githubusercontent.com:aud", values: ["sts.amazonaws.com"] },
           { test: "StringEquals", variable: "token.actions.githubusercontent.com:sub", values: subjects },
+          ...claims,
         ],
       },
     ]);
   });
 
+  it("trusts repository id 0 (no token carries it) until github.repositoryId is configured", () => {
+    const placeholder = statementsAt(synthBootstrap(), "github-oidc/plan/trust")[0].condition!;
+    expect(placeholder).toContainEqual(claim("repository_id", ["0"]));
+  });
+
   it("attaches only the role's own customer-managed policies", () => {
     const attachments = resourcesOf(stack, "aws_iam_role_policy_attachment").map(([, a]) => a.policy_arn);
-    expect(attachments.every((arn) => /^\$\{aws_iam_policy\.github_oidc_(plan|apply|deploy)_/.test(arn))).toBe(true);
+    expect(attachments.every((arn) => /^\$\{aws_iam_policy\.github_oidc_(plan|apply_(staging|production)|deploy_(staging|production))_/.test(arn))).toBe(true);
     expect(Object.keys(byName(stack, "aws_iam_policy")).sort()).toEqual(
       [
         ...["compute", "data", "edge", "operations", "state", "unscoped"].map((g) => `recipe-chatbot-github-plan-${g}`),
-        ...["compute", "data", "edge", "network", "operations", "state", "unscoped"].map((g) => `recipe-chatbot-github-apply-${g}`),
-        "recipe-chatbot-github-deploy-delivery",
+        ...["staging", "production"].flatMap((env) => [
+          ...["compute", "data", "edge", "network", "operations", "state", "unscoped"].map((g) => `recipe-chatbot-github-apply-${env}-${g}`),
+          `recipe-chatbot-github-deploy-${env}-delivery`,
+        ]),
         // Not attached to any CI role: the ceiling of the workload roles the environment stacks create.
         "recipe-chatbot-workload-boundary",
       ].sort(),
@@ -178,14 +228,14 @@ describe("bootstrap stack: GitHub OIDC", () => {
 
   it("with an account per environment, gives the account's roles that environment only", () => {
     const prodAccount = synthBootstrap({ bootstrap: { environments: ["prod"] } });
-    const trust = statementsAt(prodAccount, "github-oidc/apply/trust")[0].condition![1].values;
+    const trust = statementsAt(prodAccount, "github-oidc/apply-production/trust")[0].condition![1].values;
     expect(trust).toEqual(["repo:recipe-chatbot/recipe-chatbot-infra:environment:production"]);
     const everything = JSON.stringify(prodAccount.data!.aws_iam_policy_document);
     expect(everything).toContain("recipe-chatbot-prod");
     expect(everything).not.toMatch(/recipe-chatbot-(dev|staging)/);
     const devAccount = synthBootstrap({ bootstrap: { environments: ["dev"] } });
     expect(Object.keys(byName(devAccount, "aws_iam_role"))).toEqual([CI_ROLE_NAMES.plan]);
-    expect(devAccount.output).not.toHaveProperty("apply_role_arn");
+    expect(devAccount.output).not.toHaveProperty("production_apply_role_arn");
   });
 
   it("creates no apply or deploy role when no environment has a GitHub environment", () => {
@@ -193,13 +243,13 @@ describe("bootstrap stack: GitHub OIDC", () => {
     const only = new BootstrapStack(Testing.app(), { project: resolveConfig().project, environments: devOnly });
     const synthesized = JSON.parse(Testing.synth(only, true)) as SynthesizedStack;
     expect(Object.keys(byName(synthesized, "aws_iam_role"))).toEqual([CI_ROLE_NAMES.plan]);
-    expect(synthesized.output).not.toHaveProperty("apply_role_arn");
+    expect(synthesized.output).not.toHaveProperty("staging_apply_role_arn");
   });
 });
 
 describe("bootstrap stack: deploy role", () => {
   const stack = synthBootstrap();
-  const statements = statementsAt(stack, "github-oidc/deploy/delivery-document");
+  const statements = statementsAt(stack, "github-oidc/deploy-production/delivery-document");
   const sid = (id: string) => statements.find((s) => s.sid === id)!;
   const arn = (service: string, resource: string) => `arn:aws:${service}:us-east-1:${ACCOUNT}:${resource}`;
 
@@ -211,19 +261,56 @@ describe("bootstrap stack: deploy role", () => {
     });
   });
 
-  it("writes exactly the image-tag parameters of the delivered environments", () => {
+  it("writes exactly the image-tag parameters of its own environment (production's role: prod only)", () => {
     expect(sid("ReleaseImageTags")).toMatchObject({
       actions: ["ssm:GetParameter", "ssm:PutParameter"],
-      resources: ["staging", "prod"].flatMap((env) => ["backend", "frontend"].map((svc) => arn("ssm", `parameter/recipe-chatbot/${env}/deploy/${svc}-image-tag`))),
+      resources: ["backend", "frontend"].map((svc) => arn("ssm", `parameter/recipe-chatbot/prod/deploy/${svc}-image-tag`)),
+    });
+    const staging = statementsAt(stack, "github-oidc/deploy-staging/delivery-document");
+    expect(JSON.stringify(staging)).not.toContain("recipe-chatbot-prod");
+    expect(JSON.stringify(statements)).not.toContain("recipe-chatbot-staging");
+  });
+
+  const services = [arn("ecs", "service/recipe-chatbot-cluster/recipe-chatbot-backend"), arn("ecs", "service/recipe-chatbot-cluster/recipe-chatbot-frontend")];
+  const families = ["backend", "frontend"].map((svc) => arn("ecs", `task-definition/recipe-chatbot-prod-${svc}:*`));
+
+  it("registers task definitions of its two families only: untagged registration denied, tagging on create only on the families", () => {
+    expect(sid("RegisterTaskDefinitions")).toMatchObject({ actions: ["ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"], resources: ["*"] });
+    expect(sid("TagTaskDefinitions")).toMatchObject({ effect: "Allow", actions: ["ecs:TagResource"], resources: families });
+    expect(sid("RegisterOnlyTaggedTaskDefinitions")).toEqual({
+      sid: "RegisterOnlyTaggedTaskDefinitions",
+      effect: "Deny",
+      actions: ["ecs:RegisterTaskDefinition"],
+      resources: ["*"],
+      condition: [{ test: "StringNotEquals", variable: "aws:RequestTag/Project", values: ["RecipeChatbot"] }],
     });
   });
 
-  it("registers task definitions (no resource-level permissions) and rolls exactly the two services", () => {
-    expect(sid("RegisterTaskDefinitions")).toMatchObject({ actions: ["ecs:DescribeTaskDefinition", "ecs:RegisterTaskDefinition"], resources: ["*"] });
-    expect(sid("RollServices")).toMatchObject({
-      actions: ["ecs:DescribeServices", "ecs:UpdateService"],
-      resources: [arn("ecs", "service/recipe-chatbot-cluster/recipe-chatbot-backend"), arn("ecs", "service/recipe-chatbot-cluster/recipe-chatbot-frontend")],
+  it("requires the environment's own Project tag value on registration (config tags.project)", () => {
+    const retagged = synthBootstrap({ environments: { prod: { tags: { project: "Chatbot" } } } });
+    const deny = statementsAt(retagged, "github-oidc/deploy-production/delivery-document").find((s) => s.sid === "RegisterOnlyTaggedTaskDefinitions")!;
+    expect(deny.condition).toEqual([{ test: "StringNotEquals", variable: "aws:RequestTag/Project", values: ["Chatbot"] }]);
+  });
+
+  it("updates only its two services, in its cluster, to a revision of its own families; never ECS Exec", () => {
+    expect(sid("DescribeServices")).toMatchObject({ actions: ["ecs:DescribeServices"], resources: services });
+    expect(sid("RollServices")).toEqual({
+      sid: "RollServices",
+      effect: "Allow",
+      actions: ["ecs:UpdateService"],
+      resources: services,
+      condition: [
+        { test: "ArnLike", variable: "ecs:task-definition", values: families },
+        { test: "ArnEquals", variable: "ecs:cluster", values: [arn("ecs", "cluster/recipe-chatbot-cluster")] },
+      ],
     });
+    expect(sid("NoEcsExec")).toMatchObject({ effect: "Deny", actions: ["ecs:ExecuteCommand"], resources: ["*"] });
+    expect(sid("NoEnablingEcsExec")).toMatchObject({
+      effect: "Deny",
+      actions: ["ecs:UpdateService"],
+      condition: [{ test: "Bool", variable: "ecs:enable-execute-command", values: ["true"] }],
+    });
+    expect(statements.filter((s) => s.effect === "Allow").flatMap((s) => s.actions)).not.toContain("ecs:ExecuteCommand");
   });
 
   it("passes exactly the services' task and execution roles, to ECS tasks only", () => {
@@ -231,12 +318,13 @@ describe("bootstrap stack: deploy role", () => {
       sid: "PassServiceRoles",
       effect: "Allow",
       actions: ["iam:PassRole"],
-      resources: ["staging", "prod"].flatMap((env) =>
-        ["backend", "frontend"].flatMap((svc) => ["task", "execution"].map((kind) => `arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-${env}-${svc}-${kind}`)),
-      ),
+      resources: ["backend", "frontend"].flatMap((svc) => ["task", "execution"].map((kind) => `arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-prod-${svc}-${kind}`)),
       condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ecs-tasks.amazonaws.com"] }],
     });
-    expect(statements.map((s) => s.sid)).toEqual(["EcrLogin", "PushImages", "ReleaseImageTags", "RegisterTaskDefinitions", "TagTaskDefinitions", "RollServices", "PassServiceRoles"]);
+    expect(statements.map((s) => s.sid)).toEqual([
+      "EcrLogin", "PushImages", "ReleaseImageTags", "RegisterTaskDefinitions", "TagTaskDefinitions", "RegisterOnlyTaggedTaskDefinitions",
+      "DescribeServices", "RollServices", "NoEcsExec", "NoEnablingEcsExec", "PassServiceRoles",
+    ]);
     // rollout.sh registers revisions with their tags: tagging limited to the services' families.
     expect(statements.find((s) => s.sid === "TagTaskDefinitions")).toMatchObject({
       actions: ["ecs:TagResource"],
@@ -247,6 +335,8 @@ describe("bootstrap stack: deploy role", () => {
   it("matches the names the environment stacks really create", () => {
     for (const env of ["staging", "prod"]) {
       const envStack = synthEnvironment(env);
+      const statements = statementsAt(stack, `github-oidc/deploy-${env === "prod" ? "production" : env}/delivery-document`);
+      const sid = (id: string) => statements.find((s) => s.sid === id)!;
       const taskDefinitions = resourcesOf(envStack, "aws_ecs_task_definition").map(([, t]) => t);
       const roleRefs = taskDefinitions.flatMap((t) => [t.task_role_arn, t.execution_role_arn]);
       const roleNames = Object.entries(envStack.resource.aws_iam_role).filter(([id]) => roleRefs.some((ref: string) => ref.includes(`.${id}.`))).map(([, r]) => r.name);
@@ -258,6 +348,10 @@ describe("bootstrap stack: deploy role", () => {
       for (const [, service] of resourcesOf(envStack, "aws_ecs_service")) {
         expect(sid("RollServices").resources).toContain(arn("ecs", `service/recipe-chatbot-cluster/${service.name}`));
       }
+      for (const [, definition] of resourcesOf(envStack, "aws_ecs_task_definition")) {
+        const revision = arn("ecs", `task-definition/${definition.family}:3`);
+        expect(sid("TagTaskDefinitions").resources!.some((pattern) => globMatches(pattern, revision))).toBe(true);
+      }
     }
   });
 });
@@ -265,7 +359,8 @@ describe("bootstrap stack: deploy role", () => {
 describe("bootstrap stack: plan and apply roles", () => {
   const stack = synthBootstrap();
   const plan = roleStatements(stack, "plan");
-  const apply = roleStatements(stack, "apply");
+  const apply = roleStatements(stack, "apply-production");
+  const applyStaging = roleStatements(stack, "apply-staging");
   const stateKey = (s: string) => `recipe-chatbot/recipe-chatbot-${s}.tfstate`;
   const bucketArn = refTo(stack, "aws_s3_bucket", "state/bucket/bucket", "arn");
 
@@ -280,9 +375,102 @@ describe("bootstrap stack: plan and apply roles", () => {
     expect(apply.find((s) => s.sid === "ProtectWorkloadBoundary")).toMatchObject({ effect: "Deny", resources: [boundaryArn] });
     const boundary = resourceAt(stack, "aws_iam_policy", "workload-boundary/policy");
     expect(boundary.name).toBe("recipe-chatbot-workload-boundary");
-    const ceiling = dataAt(stack, "aws_iam_policy_document", "workload-boundary/document").statement[0];
-    expect(ceiling.actions).toEqual(expect.arrayContaining(["ecr:BatchGetImage", "secretsmanager:GetSecretValue", "cloudwatch:PutMetricData", "xray:PutTraceSegments"]));
-    expect(ceiling.actions.filter((a: string) => a.startsWith("iam:") || a.endsWith(":*"))).toEqual([]);
+    const ceiling = statementsAt(stack, "workload-boundary/document");
+    const actions = ceiling.flatMap((s) => s.actions);
+    expect(actions).toEqual(expect.arrayContaining(["ecr:BatchGetImage", "secretsmanager:GetSecretValue", "cloudwatch:PutMetricData", "xray:PutTraceSegments"]));
+    expect(actions.filter((a: string) => a.startsWith("iam:") || a.endsWith(":*"))).toEqual([]);
+  });
+
+  it("scopes the workload boundary to this project's images, logs, secrets, parameters and (through those services) keys", () => {
+    const ceiling = statementsAt(stack, "workload-boundary/document");
+    const on = (sid: string) => ceiling.find((s) => s.sid === sid)!;
+    // Only actions without resource-level permissions remain on "*".
+    expect(on("WithoutResourceLevelPermissions").actions.sort()).toEqual(
+      ["cloudwatch:PutMetricData", "ecr:GetAuthorizationToken", "xray:GetSamplingRules", "xray:GetSamplingTargets", "xray:PutTelemetryRecords", "xray:PutTraceSegments"],
+    );
+    expect(ceiling.filter((s) => s.resources!.includes("*")).map((s) => s.sid)).toEqual(["WithoutResourceLevelPermissions"]);
+    expect(on("ReadProjectSecrets")).toMatchObject({ actions: ["secretsmanager:GetSecretValue"], resources: [`arn:aws:secretsmanager:*:${ACCOUNT}:secret:recipe-chatbot/*`] });
+    expect(on("ReadProjectParameters")).toMatchObject({ actions: ["ssm:GetParameters"], resources: [`arn:aws:ssm:*:${ACCOUNT}:parameter/recipe-chatbot/*`] });
+    expect(on("WriteProjectLogs").resources).toEqual([`arn:aws:logs:*:${ACCOUNT}:log-group:*recipe-chatbot*`]);
+    expect(on("PullProjectImages").resources).toEqual([`arn:aws:ecr:*:${ACCOUNT}:repository/recipe-chatbot*`]);
+    expect(on("DecryptOnlyThroughSecretsAndParameters")).toEqual({
+      sid: "DecryptOnlyThroughSecretsAndParameters",
+      effect: "Allow",
+      actions: ["kms:Decrypt"],
+      resources: [`arn:aws:kms:*:${ACCOUNT}:key/*`],
+      condition: [{ test: "StringLike", variable: "kms:ViaService", values: ["secretsmanager.*.amazonaws.com", "ssm.*.amazonaws.com"] }],
+    });
+    // Every secret, parameter, log group and repository the environment stacks create is inside it.
+    const envStack = synthEnvironment("prod");
+    const inside = (sid: string, resourceArn: string) => expect({ resourceArn, inside: on(sid).resources!.some((p) => globMatches(p, resourceArn)) }).toEqual({ resourceArn, inside: true });
+    for (const [, r] of resourcesOf(envStack, "aws_secretsmanager_secret")) inside("ReadProjectSecrets", `arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:${r.name}-AbCdEf`);
+    for (const [, r] of resourcesOf(envStack, "aws_ssm_parameter")) inside("ReadProjectParameters", `arn:aws:ssm:us-east-1:${ACCOUNT}:parameter${r.name}`);
+    for (const [, r] of resourcesOf(envStack, "aws_cloudwatch_log_group")) inside("WriteProjectLogs", `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:${r.name}:log-stream:x`);
+    for (const [, r] of resourcesOf(envStack, "aws_ecr_repository")) inside("PullProjectImages", `arn:aws:ecr:us-east-1:${ACCOUNT}:repository/${r.name}`);
+  });
+
+  it("apply can neither create a role nor change a trust policy, nor assume the roles it manages (finding 1)", () => {
+    for (const statements of [apply, applyStaging]) {
+      const allowed = statements.filter((s) => s.effect === "Allow").flatMap((s) => s.actions);
+      expect(allowed).not.toContain("iam:CreateRole");
+      expect(allowed).not.toContain("iam:UpdateAssumeRolePolicy");
+      expect(statements.find((s) => s.sid === "NoRoleCreationOrTrustChange")).toEqual({
+        sid: "NoRoleCreationOrTrustChange",
+        effect: "Deny",
+        actions: ["iam:CreateRole", "iam:UpdateAssumeRolePolicy"],
+        resources: ["*"],
+      });
+    }
+    expect(apply.find((s) => s.sid === "NoAssumingManagedRoles")).toEqual({
+      sid: "NoAssumingManagedRoles",
+      effect: "Deny",
+      actions: ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"],
+      resources: [`arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-prod*`],
+    });
+    // It still manages (and destroys) the roles an administrator created.
+    expect(apply.find((s) => s.sid === "ManageRoles")!.actions).toEqual(expect.arrayContaining(["iam:PutRolePolicy", "iam:DeleteRole", "iam:TagRole"]));
+  });
+
+  it("apply cannot open the API keys to itself: no secret resource policies, no restore, no key policy or alias change on the secrets key (finding 7)", () => {
+    const allowed = apply.filter((s) => s.effect === "Allow").flatMap((s) => s.actions);
+    for (const action of ["secretsmanager:PutResourcePolicy", "secretsmanager:DeleteResourcePolicy", "secretsmanager:RestoreSecret", "secretsmanager:GetSecretValue"]) {
+      expect(allowed).not.toContain(action);
+    }
+    expect(apply.find((s) => s.sid === "ProtectSecretsKeyPolicy")).toEqual({
+      sid: "ProtectSecretsKeyPolicy",
+      effect: "Deny",
+      actions: ["kms:PutKeyPolicy"],
+      resources: ["*"],
+      condition: [{ test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: ["alias/recipe-chatbot-prod-secrets"] }],
+    });
+    expect(apply.find((s) => s.sid === "ProtectSecretsKeyAlias")).toMatchObject({
+      effect: "Deny",
+      actions: ["kms:DeleteAlias", "kms:UpdateAlias"],
+      resources: [`arn:aws:kms:us-east-1:${ACCOUNT}:alias/recipe-chatbot-prod-secrets`],
+    });
+    // The alias is the one the prod stack gives its secrets key.
+    const aliases = resourcesOf(synthEnvironment("prod"), "aws_kms_alias").map(([, a]) => a.name);
+    expect(aliases).toContain("alias/recipe-chatbot-prod-secrets");
+  });
+
+  it("apply holds no action nothing needs: keys stay enabled and rotating, log groups keep key and retention (finding 6, in part)", () => {
+    const allowed = apply.filter((s) => s.effect === "Allow").flatMap((s) => s.actions);
+    for (const action of ["kms:DisableKey", "kms:CancelKeyDeletion", "kms:DisableKeyRotation", "kms:EnableKey", "logs:DisassociateKmsKey", "logs:DeleteRetentionPolicy"]) {
+      expect(allowed).not.toContain(action);
+    }
+  });
+
+  it("apply may associate VPCs with the private zones of interface endpoints (private DNS; prod has five) (finding 8)", () => {
+    const dns = apply.find((s) => s.sid === "ManageDns")!;
+    expect(dns.actions).toEqual(expect.arrayContaining(["route53:AssociateVPCWithHostedZone", "route53:DisassociateVPCFromHostedZone"]));
+    expect(dns.resources).toContain("arn:aws:route53:::hostedzone/*");
+    const endpoints = resourcesOf(synthEnvironment("prod"), "aws_vpc_endpoint").filter(([, e]) => e.private_dns_enabled === true);
+    expect(endpoints.length).toBeGreaterThan(0);
+  });
+
+  it("gives each GitHub environment its own apply role: staging's cannot touch prod (finding 4)", () => {
+    expect(JSON.stringify(applyStaging)).not.toContain("recipe-chatbot-prod");
+    expect(JSON.stringify(apply)).not.toContain("recipe-chatbot-staging");
   });
 
   it("never allows a wildcard action or a whole service", () => {
@@ -320,8 +508,8 @@ describe("bootstrap stack: plan and apply roles", () => {
     });
   });
 
-  it("apply writes the state of the delivered environments only, never deletes a state object", () => {
-    const stacks = ["staging", "prod"];
+  it("apply writes the state of its own environment only, never deletes a state object", () => {
+    const stacks = ["prod"];
     expect(apply.find((s) => s.sid === "ReadWriteState")).toMatchObject({
       actions: ["s3:GetObject", "s3:PutObject"],
       resources: stacks.map((s) => `${bucketArn}/${stateKey(s)}`),
@@ -331,10 +519,8 @@ describe("bootstrap stack: plan and apply roles", () => {
   });
 
   it("apply manages only staging and prod resources by name, and passes their roles to ECS tasks and flow logs only", () => {
-    expect(apply.find((s) => s.sid === "ManageRoles")!.resources).toEqual([
-      `arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-staging*`,
-      `arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-prod*`,
-    ]);
+    expect(apply.find((s) => s.sid === "ManageRoles")!.resources).toEqual([`arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-prod*`]);
+    expect(applyStaging.find((s) => s.sid === "ManageRoles")!.resources).toEqual([`arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-staging*`]);
     expect(apply.find((s) => s.sid === "PassEnvironmentRoles")).toMatchObject({
       actions: ["iam:PassRole"],
       condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["ecs-tasks.amazonaws.com", "vpc-flow-logs.amazonaws.com"] }],
@@ -343,11 +529,11 @@ describe("bootstrap stack: plan and apply roles", () => {
   });
 
   it("apply is denied every write to the state bucket, the state key and the CI roles", () => {
-    const denies = apply.filter((s) => s.effect === "Deny" && s.sid.startsWith("Protect") && s.sid !== "ProtectWorkloadBoundary");
+    const denies = apply.filter((s) => s.effect === "Deny" && s.sid.startsWith("Protect") && s.sid !== "ProtectWorkloadBoundary" && !s.sid.startsWith("ProtectSecretsKey"));
     expect(denies.map((s) => [s.sid, s.resources])).toEqual([
       ["ProtectStateBucket", [bucketArn]],
       ["ProtectStateKey", [refTo(stack, "aws_kms_key", "state/key/key", "arn")]],
-      ["ProtectCiRoles", Object.values(CI_ROLE_NAMES).map((name) => `arn:aws:iam::${ACCOUNT}:role/${name}`)],
+      ["ProtectCiRoles", allGithubCiRoleNames().map((name) => `arn:aws:iam::${ACCOUNT}:role/${name}`)],
     ]);
     expect(denies[0].actions).toEqual(expect.arrayContaining(["s3:DeleteBucket", "s3:PutBucketPolicy", "s3:PutEncryptionConfiguration"]));
     expect(denies[1].actions).toEqual(expect.arrayContaining(["kms:ScheduleKeyDeletion", "kms:PutKeyPolicy", "kms:CreateGrant"]));
@@ -368,7 +554,7 @@ describe("bootstrap stack: plan and apply roles", () => {
     ]);
     const exempt = (action: string) =>
       reviewed.has(action) || STAR_RESOURCE_ONLY_ACTIONS.some((pattern) => globMatches(pattern, action));
-    for (const statement of [...plan, ...apply].filter((s) => s.effect === "Allow" && s.resources?.includes("*"))) {
+    for (const statement of [...plan, ...apply, ...applyStaging].filter((s) => s.effect === "Allow" && s.resources?.includes("*"))) {
       expect(statement.sid).toMatch(/WithoutResourceLevelPermissions$/);
       expect(statement.actions.filter((action: string) => !exempt(action))).toEqual([]);
     }
@@ -396,6 +582,7 @@ describe("bootstrap stack: plan and apply roles", () => {
 
   it.each(["staging", "prod"])("apply and plan cover every named resource of the %s stack", (env) => {
     const envStack = synthEnvironment(env);
+    const apply = env === "prod" ? roleStatements(stack, "apply-production") : applyStaging;
     for (const [type, service, arnOf] of NAMED_RESOURCES) {
       const resources = resourcesOf(envStack, type);
       expect(resources.length).toBeGreaterThan(0);

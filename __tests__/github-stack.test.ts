@@ -9,7 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { Testing } from "cdktf";
 import YAML from "yaml";
-import { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS } from "../src/ci/names";
+import { CI_ROLE_NAMES, environmentCiRoleName, GITHUB_ENVIRONMENTS } from "../src/ci/names";
 import { BACKEND, CLUSTER_NAME, FRONTEND, resolveEnvironments } from "../src/config";
 import {
   DELIVERY_WORKFLOW_PATH,
@@ -18,7 +18,9 @@ import {
   ROLLOUT_SCRIPT,
   renderDeliveryWorkflow,
 } from "../src/github/delivery-workflow";
-import { GITHUB_STACK_NAME, GithubStack, type GithubStackProps } from "../src/stacks/github-stack";
+import { CODE_OWNERS_PATH, GITHUB_STACK_NAME, GithubStack, type GithubStackProps } from "../src/stacks/github-stack";
+import { PolicyGuard } from "../src/policy";
+import { GITHUB_RULES } from "../src/policy/rules/github";
 import { HCL_DIR, synthesize } from "../src/synthesize";
 import type { SynthesizedStack } from "./support/stacks";
 import { runTerraform } from "./support/terraform";
@@ -68,6 +70,7 @@ describe("github stack", () => {
       "github_repository",
       "production_reviewer_team_ids",
       "production_reviewer_user_ids",
+      "workflow_code_owners",
     ]);
     expect(variables.github_owner).toMatchObject({ type: "string", default: "example-org" });
     expect(variables.github_repository).toMatchObject({ type: "string", default: "recipe-chatbot-infra" });
@@ -124,11 +127,11 @@ describe("github stack", () => {
       const common = { AWS_REGION: region, ENVIRONMENT_NAME: environment };
       expected[`infra ${githubEnvironment}`] = {
         ...common,
-        AWS_APPLY_ROLE_ARN: `arn:aws:iam::${account(environment)}:role/${CI_ROLE_NAMES.apply}`,
+        AWS_APPLY_ROLE_ARN: `arn:aws:iam::${account(environment)}:role/${environmentCiRoleName("apply", githubEnvironment)}`,
       };
       expected[`app ${githubEnvironment}`] = {
         ...common,
-        AWS_DEPLOY_ROLE_ARN: `arn:aws:iam::${account(environment)}:role/${CI_ROLE_NAMES.deploy}`,
+        AWS_DEPLOY_ROLE_ARN: `arn:aws:iam::${account(environment)}:role/${environmentCiRoleName("deploy", githubEnvironment)}`,
         ECR_BACKEND_REPOSITORY: `${account(environment)}.dkr.ecr.${region}.amazonaws.com/${BACKEND.repositoryName}`,
         ECR_FRONTEND_REPOSITORY: `${account(environment)}.dkr.ecr.${region}.amazonaws.com/${FRONTEND.repositoryName}`,
         ECS_CLUSTER: CLUSTER_NAME,
@@ -149,9 +152,50 @@ describe("github stack", () => {
     expect(targets.value).toBe(`\${jsonencode({${entries.join(", ")}})}`);
   });
 
+  it("protects main of the application repository: a reviewed pull request, code owners' review, no force pushes (finding 2)", () => {
+    const protection = resources("github_branch_protection").find((p) => p.repository_id === REPOSITORY.app);
+    expect(protection).toMatchObject({
+      pattern: "main",
+      allows_force_pushes: false,
+      allows_deletions: false,
+      // Off: this stack commits deploy.yml and CODEOWNERS with an admin's token (README "GitHub stack").
+      enforce_admins: false,
+      required_pull_request_reviews: [
+        { required_approving_review_count: 1, dismiss_stale_reviews: true, require_last_push_approval: true, require_code_owner_reviews: true },
+      ],
+    });
+    const owners = resources("github_repository_file").find((f) => f.file === CODE_OWNERS_PATH);
+    expect(owners).toMatchObject({ repository: REPOSITORY.app, branch: "main" });
+    expect(owners!.content).toBe('/.github/ ${join(" ", var.workflow_code_owners)}');
+    expect(stack.variable!.workflow_code_owners).not.toHaveProperty("default");
+    const configured = JSON.parse(
+      Testing.synth(new GithubStack(Testing.app(), { ...PROPS, github: { ...PROPS.github, workflowCodeOwners: ["@example-org/platform"] } })),
+    ) as SynthesizedStack;
+    expect(configured.variable!.workflow_code_owners).toMatchObject({ type: "list(string)", default: ["@example-org/platform"] });
+  });
+
+  it("applies the GitHub policy rules, and they refuse a deploying repository whose main is unprotected", () => {
+    const { stack: construct, report } = (() => {
+      const app = Testing.app();
+      const github = new GithubStack(app, PROPS);
+      return { stack: github, report: PolicyGuard.of(github)[0].evaluate(github) };
+    })();
+    expect(PolicyGuard.of(construct)[0].rules.map((r) => r.id)).toEqual(GITHUB_RULES.map((r) => r.id));
+    expect(report.violations).toEqual([]);
+    // The old stack: no protection of the application repository's main.
+    const app = Testing.app();
+    const old = new GithubStack(app, PROPS);
+    const protection = old.node.findAll().find((c) => c.node.id === "app-main-protection")!;
+    old.node.tryRemoveChild(protection.node.id);
+    const violations = PolicyGuard.of(old)[0].evaluate(old).violations.map((v) => `${v.rule.id} ${v.message}`);
+    expect(violations).toEqual([
+      expect.stringMatching(/^RC-GH-002 .*repository \$\{var\.app_repository\} has no branch protection/),
+      expect.stringMatching(/^RC-GH-002 .*repository \$\{var\.app_repository\} has no branch protection/),
+    ]);
+  });
+
   it("protects main of the infrastructure repository with the infra workflow's pull-request jobs as required checks", () => {
-    const [protection, ...others] = resources("github_branch_protection");
-    expect(others).toEqual([]);
+    const [protection] = resources("github_branch_protection").filter((p) => p.repository_id === REPOSITORY.infra);
     expect(protection).toMatchObject({
       repository_id: REPOSITORY.infra,
       pattern: "main",
@@ -166,8 +210,7 @@ describe("github stack", () => {
   });
 
   it("writes the rendered delivery workflow (template + rollout script) into the application repository", () => {
-    const [file, ...others] = resources("github_repository_file");
-    expect(others).toEqual([]);
+    const file = resources("github_repository_file").find((f) => f.file === DELIVERY_WORKFLOW_PATH)!;
     expect(file).toMatchObject({
       repository: REPOSITORY.app,
       file: DELIVERY_WORKFLOW_PATH,
@@ -181,7 +224,7 @@ describe("github stack", () => {
     expect(content).not.toContain(ROLLOUT_MARKER);
   });
 
-  it("has no policy guard (it checks AWS resources) and nothing but repository settings", () => {
+  it("has nothing but repository settings", () => {
     expect(Object.keys(stack.resource).sort()).toEqual([
       "github_actions_environment_variable",
       "github_actions_variable",
@@ -247,13 +290,38 @@ describe("variables, evaluated by terraform (needs no provider)", () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   const plan = (vars: Record<string, unknown>) => {
-    fs.writeFileSync(path.join(dir, "terraform.tfvars.json"), JSON.stringify(vars));
+    // Code owners have no default in the stack (no config): given unless a case is about them.
+    fs.writeFileSync(path.join(dir, "terraform.tfvars.json"), JSON.stringify({ workflow_code_owners: ["@example-org/platform"], ...vars }));
     return runTerraform(["plan", "-input=false"], { cwd: dir, allowedExitCodes: [0, 1] });
   };
 
-  it("accepts an account id per environment, with or without production reviewers", async () => {
-    expect((await plan({ aws_account_ids: ACCOUNTS })).code).toBe(0);
-    expect((await plan({ aws_account_ids: ACCOUNTS, production_reviewer_team_ids: [4242], production_reviewer_user_ids: [7] })).code).toBe(0);
+  const OWNERS = { workflow_code_owners: ["@example-org/platform"] };
+
+  it("accepts an account id per environment with production reviewers and code owners", async () => {
+    expect((await plan({ aws_account_ids: ACCOUNTS, production_reviewer_team_ids: [4242], production_reviewer_user_ids: [7], ...OWNERS })).code).toBe(0);
+    expect((await plan({ aws_account_ids: ACCOUNTS, production_reviewer_user_ids: [7], ...OWNERS })).code).toBe(0);
+  });
+
+  it("fails the plan without a production reviewer, naming the setting that allows it (finding 2)", async () => {
+    const result = await plan({ aws_account_ids: ACCOUNTS, ...OWNERS });
+    expect(result.code).toBe(1);
+    expect(result.stderr.replace(/\s+/g, " ")).toContain("name no reviewer: production would deploy without approval");
+    expect(result.stderr.replace(/\s+/g, " ")).toContain("github.allowUnreviewedProduction: true");
+  });
+
+  it("passes without reviewers only when the configuration allows unreviewed production explicitly", async () => {
+    const allowed = JSON.parse(
+      Testing.synth(new GithubStack(Testing.app(), { ...PROPS, github: { ...PROPS.github, allowUnreviewedProduction: true } })),
+    ) as SynthesizedStack;
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), "github-stack-unreviewed-"));
+    try {
+      fs.writeFileSync(path.join(other, "main.tf.json"), JSON.stringify({ variable: allowed.variable }, null, 2));
+      fs.writeFileSync(path.join(other, "terraform.tfvars.json"), JSON.stringify({ aws_account_ids: ACCOUNTS, ...OWNERS }));
+      await runTerraform(["init", "-backend=false"], { cwd: other });
+      expect((await runTerraform(["plan", "-input=false"], { cwd: other, allowedExitCodes: [0, 1] })).code).toBe(0);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it.each([
@@ -262,6 +330,8 @@ describe("variables, evaluated by terraform (needs no provider)", () => {
     ["a fractional reviewer id", { aws_account_ids: ACCOUNTS, production_reviewer_user_ids: [1.5] }, "must list GitHub user ids"],
     ["seven reviewers", { aws_account_ids: ACCOUNTS, production_reviewer_team_ids: [1, 2, 3, 4], production_reviewer_user_ids: [5, 6, 7] }, "at most 6 reviewers in all"],
     ["an owner with a slash", { aws_account_ids: ACCOUNTS, github_owner: "org/repo" }, "must be a GitHub login"],
+    ["no code owner", { aws_account_ids: ACCOUNTS, production_reviewer_user_ids: [7], workflow_code_owners: [] }, "must name at least one code owner"],
+    ["a code owner without @", { aws_account_ids: ACCOUNTS, production_reviewer_user_ids: [7], workflow_code_owners: ["platform"] }, "must name at least one code owner"],
     ["a repository with its owner", { aws_account_ids: ACCOUNTS, app_repository: "org/app" }, "must be a repository name"],
   ])("rejects %s", async (_, vars, message) => {
     const result = await plan(vars);

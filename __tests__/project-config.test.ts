@@ -20,7 +20,15 @@ describe("project configuration defaults", () => {
     const { environments, project } = resolveConfig();
     expect(environments.map((e) => e.name)).toEqual(["dev", "staging", "prod"]);
     expect(project).toEqual({
-      github: { owner: "recipe-chatbot", repository: "recipe-chatbot-infra", appRepository: "recipe-chatbot" },
+      github: {
+        owner: "recipe-chatbot",
+        repository: "recipe-chatbot-infra",
+        appRepository: "recipe-chatbot",
+        // No token carries repository id 0: the CI roles trust nobody until the ids are configured.
+        repositoryId: "0",
+        appRepositoryId: "0",
+        allowUnreviewedProduction: false,
+      },
       stateBackend: { type: "local" },
       bootstrap: { region: "us-east-1", lockTableName: "recipe-chatbot-terraform-locks" },
     });
@@ -51,7 +59,11 @@ describe("bad project configuration fails with the field and what is allowed", (
     ["a repository with a slash", { github: { repository: "infra/main" } }, "github.repository: must be a GitHub repository name: 1-100 letters, digits, '.', '_' or '-' (got \"infra/main\")"],
     ["a repository named ..", { github: { appRepository: ".." } }, 'github.appRepository: must not be "." or ".." (got "..")'],
     ["a repository of 101 characters", { github: { repository: "r".repeat(101) } }, "github.repository: must be a GitHub repository name"],
-    ["an unknown GitHub setting", { github: { organisation: "acme" } }, 'github: unknown setting(s) "organisation"; allowed: owner, repository, appRepository'],
+    ["an unknown GitHub setting", { github: { organisation: "acme" } }, 'github: unknown setting(s) "organisation"; allowed: owner, repository, appRepository, repositoryId, appRepositoryId, allowUnreviewedProduction, workflowCodeOwners'],
+    ["a repository id with letters", { github: { repositoryId: "12ab" } }, "github.repositoryId: must be a GitHub repository id"],
+    ["a repository id of 0", { github: { appRepositoryId: 0 } }, "github.appRepositoryId: must be a GitHub repository id"],
+    ["a code owner without @", { github: { workflowCodeOwners: ["platform"] } }, "github.workflowCodeOwners.0: must be a GitHub handle: @user or @org/team"],
+    ["a non-boolean allowUnreviewedProduction", { github: { allowUnreviewedProduction: "yes" } }, "github.allowUnreviewedProduction"],
     ["cloud without an organization", { stateBackend: { type: "cloud" } }, "stateBackend.organization: is required for type cloud: the Terraform Cloud / Enterprise organization name (missing)"],
     ["an unknown backend type", { stateBackend: { type: "gcs" } }, 'stateBackend.type: must be one of: local, s3, cloud (got "gcs")'],
     ["s3 without a bucket", { stateBackend: { ...s3, bucket: undefined } }, "stateBackend.bucket: is required for type s3: the state bucket (the bootstrap stack's state_bucket_name output) (missing)"],
@@ -136,7 +148,7 @@ describe("overrides file with project sections", () => {
     const { environments, project } = resolveConfig(readOverrides({ RECIPE_CHATBOT_CONFIG: file }));
     expect(environments.find((e) => e.name === "dev")!.network.natMode).toBe("none");
     expect(project.stateBackend).toMatchObject({ type: "s3", bucket: "acme-recipe-chatbot-tfstate", region: "eu-west-1", keyPrefix: "recipe-chatbot" });
-    expect(project.github).toEqual({ owner: "acme", repository: "chatbot-infra", appRepository: "chatbot" });
+    expect(project.github).toMatchObject({ owner: "acme", repository: "chatbot-infra", appRepository: "chatbot" });
     expect(project.bootstrap).toEqual({ region: "eu-west-1", stateBucketName: "acme-recipe-chatbot-tfstate", lockTableName: "recipe-chatbot-terraform-locks" });
   });
 

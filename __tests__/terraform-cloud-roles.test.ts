@@ -4,7 +4,7 @@
  * roles' permission catalogue.
  */
 import { Testing, TerraformStack } from "cdktf";
-import { CI_ROLE_NAMES } from "../src/ci/names";
+import { allGithubCiRoleNames } from "../src/ci/names";
 import { POLICY_GROUPS } from "../src/ci/permissions";
 import { resolveConfig, type ConfigOverrides } from "../src/config";
 import { suppressionsUnder } from "../src/policy/suppressions";
@@ -35,7 +35,7 @@ describe("Terraform Cloud roles: off by default", () => {
   it("creates no Terraform Cloud provider, role or output without bootstrap.terraformCloud", () => {
     const stack = synthBootstrap();
     expect(resourcesOf(stack, "aws_iam_openid_connect_provider").map(([, p]) => p.url)).toEqual(["https://token.actions.githubusercontent.com"]);
-    expect(Object.keys(rolesByName(stack)).sort()).toEqual(Object.values(CI_ROLE_NAMES).sort());
+    expect(Object.keys(rolesByName(stack)).sort()).toEqual(allGithubCiRoleNames().sort());
     expect(JSON.stringify(stack)).not.toMatch(/terraform.io|aws\.workload\.identity|terraform_cloud|-tfc-/);
     expect(resolveConfig().project.bootstrap).not.toHaveProperty("terraformCloud");
   });
@@ -63,9 +63,9 @@ describe("Terraform Cloud roles: on", () => {
     expect(resourceAt(stack, "aws_iam_openid_connect_provider", "github-oidc/provider").url).toBe("https://token.actions.githubusercontent.com");
   });
 
-  it("creates exactly a plan and an apply role per environment, next to the three GitHub roles", () => {
+  it("creates exactly a plan and an apply role per environment, next to the GitHub roles", () => {
     const tfcRoles = ENVIRONMENTS.flatMap((env) => PHASES.map((phase) => `recipe-chatbot-tfc-${env}-${phase}`));
-    expect(Object.keys(rolesByName(stack)).sort()).toEqual([...Object.values(CI_ROLE_NAMES), ...tfcRoles].sort());
+    expect(Object.keys(rolesByName(stack)).sort()).toEqual([...allGithubCiRoleNames(), ...tfcRoles].sort());
     for (const name of tfcRoles) expect(rolesByName(stack)[name]).toMatchObject({ max_session_duration: 3600 });
   });
 
@@ -139,7 +139,7 @@ describe("Terraform Cloud roles: the GitHub roles' permission catalogue", () => 
   // One account holding staging: the GitHub plan and apply roles then cover exactly what the
   // staging workspace's roles cover, so their statements can be compared one to one.
   const stack = synthBootstrap({ bootstrap: { environments: ["staging"], terraformCloud: TFC } });
-  const github = { plan: roleStatements(stack, "github-oidc/plan"), apply: roleStatements(stack, "github-oidc/apply") };
+  const github = { plan: roleStatements(stack, "github-oidc/plan"), apply: roleStatements(stack, "github-oidc/apply-staging") };
   const tfc = { plan: roleStatements(stack, "terraform-cloud/staging-plan"), apply: roleStatements(stack, "terraform-cloud/staging-apply") };
   /** State lives in Terraform Cloud: the S3 state statements are all the difference. */
   const STATE_ALLOWS = ["ListStateKeys", "ReadState", "ReadStateDigest", "ReadWriteState", "S3LockFiles", "DynamoDbLocks", "StateEncryption"];
@@ -185,7 +185,7 @@ describe("Terraform Cloud roles: the GitHub roles' permission catalogue", () => 
   });
 
   it("every apply role is denied writes to all CI roles, GitHub's and Terraform Cloud's", () => {
-    const ciRoleArns = [...Object.values(CI_ROLE_NAMES), "recipe-chatbot-tfc-staging-plan", "recipe-chatbot-tfc-staging-apply"].map(
+    const ciRoleArns = [...allGithubCiRoleNames(), "recipe-chatbot-tfc-staging-plan", "recipe-chatbot-tfc-staging-apply"].map(
       (name) => `arn:aws:iam::${ACCOUNT}:role/${name}`,
     );
     for (const statements of [github.apply.state!, tfc.apply.state!]) {

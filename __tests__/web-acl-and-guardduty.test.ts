@@ -71,6 +71,40 @@ describe("WebAcl: web ACL", () => {
     expect(managedRule(block, group).action).toBeUndefined();
   });
 
+  it("blocks bodies over the common rule set's 8 KB everywhere by default, and for the app everywhere but its chat API", () => {
+    // Default (no largeBodyPathPrefixes): the managed size rule acts as AWS ships it.
+    expect(managedRule(block, "AWSManagedRulesCommonRuleSet").statement.managed_rule_group_statement).not.toHaveProperty("rule_action_override");
+    expect(ruleNamed(block, "oversized-body-outside-large-body-paths")).toBeUndefined();
+    // The Recipe Chatbot: SizeRestrictions_BODY only labels, and a rule right after blocks labelled requests outside /api/.
+    const prod = synthEnvironment("prod");
+    const acl = Object.values(prod.resource.aws_wafv2_web_acl)[0] as { rule: Record<string, any>[] };
+    const common = acl.rule.find((r) => r.statement?.managed_rule_group_statement?.name === "AWSManagedRulesCommonRuleSet")!;
+    expect(common.statement.managed_rule_group_statement.rule_action_override).toEqual([{ name: "SizeRestrictions_BODY", action_to_use: { count: {} } }]);
+    const oversized = acl.rule.find((r) => r.name === "oversized-body-outside-large-body-paths")!;
+    expect(oversized.priority).toBeGreaterThan(common.priority);
+    expect(oversized.action).toEqual({ block: {} });
+    expect(oversized.statement).toEqual({
+      and_statement: {
+        statement: [
+          { label_match_statement: { scope: "LABEL", key: "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body" } },
+          {
+            not_statement: {
+              statement: [
+                { byte_match_statement: { search_string: "/api/", field_to_match: { uri_path: {} }, positional_constraint: "STARTS_WITH", text_transformation: [{ priority: 0, type: "NONE" }] } },
+              ],
+            },
+          },
+        ],
+      },
+    });
+  });
+
+  it("rejects a large-body path that is not a URI path, naming the prop", () => {
+    const stack = new ReadableStack(Testing.app(), "edge-bad-path");
+    new AwsProvider(stack, "aws", { region: "us-east-1" });
+    expect(() => new WebAcl(stack, "waf", { namePrefix: "x", loadBalancerArn: ALB_ARN, largeBodyPathPrefixes: ["api/"] })).toThrow(/largeBodyPathPrefixes/);
+  });
+
   it("rate-limits per client IP with the configured limit, blocking or counting per mode", () => {
     const statement = { rate_based_statement: { aggregate_key_type: "IP", limit: RATE_LIMIT, evaluation_window_sec: 300 } };
     expect(ruleNamed(block, "rate-limit-per-ip")).toMatchObject({ statement, action: { block: {} } });

@@ -29,6 +29,21 @@ const TRUSTED_OWNERS = ["actions", "aws-actions", "hashicorp"];
 const CREDENTIALS_ACTION = "aws-actions/configure-aws-credentials";
 const PERMISSION_LEVELS = ["read", "write", "none"];
 
+/**
+ * The newest major of each action in use and its commit (../shared/reference/github-actions-pins.md,
+ * read 2026-12-02): the majors before them run on Node 20, which GitHub's runners have retired.
+ */
+const NEWEST_PINS: Record<string, { tag: string; commit: string }> = {
+  "actions/checkout": { tag: "v7.0.1", commit: "3d3c42e5aac5ba805825da76410c181273ba90b1" },
+  "actions/setup-node": { tag: "v7.0.0", commit: "820762786026740c76f36085b0efc47a31fe5020" },
+  "actions/setup-python": { tag: "v7.0.0", commit: "5fda3b95a4ea91299a34e894583c3862153e4b97" },
+  "actions/upload-artifact": { tag: "v7.0.0", commit: "bbbca2ddaa5d8feaa63e36b76fdaad77386f024f" },
+  "actions/download-artifact": { tag: "v8.0.1", commit: "3e5f45b2cfb9172054b4087a40e8e0b5a5461e7c" },
+  "aws-actions/amazon-ecr-login": { tag: "v2.1.7", commit: "03f1aad4c6c7ffd436567f42f9384779290529bd" },
+  "aws-actions/configure-aws-credentials": { tag: "v6.2.3", commit: "e6de054238d6b7531b4efff3b6587d9aade6a06c" },
+  "hashicorp/setup-terraform": { tag: "v4.0.1", commit: "dfe3c3f87815947d99a8997f908cb6525fc44e9e" },
+};
+
 interface Step {
   name?: string;
   id?: string;
@@ -110,6 +125,23 @@ describe.each([
     for (const ref of uses) expect(usesLines.some((line) => line.includes(`uses: ${ref} # v`))).toBe(true);
   });
 
+  it("uses the newest major of every action (older ones run on the retired Node 20), at its release commit and tag (finding 3)", () => {
+    const usesLines = text.split("\n").filter((line) => /^\s*(- )?uses:/.test(line));
+    for (const line of usesLines) {
+      const [, action, commit, tag] = /uses: ([^@]+)@([0-9a-f]{40}) # (v[\d.]+)$/.exec(line)!;
+      expect({ action, commit, tag }).toEqual({ action, ...NEWEST_PINS[action] });
+    }
+  });
+
+  it("installs or runs no npm package in a job that can mint an OIDC token (finding 3)", () => {
+    for (const [id, job] of Object.entries(workflow.jobs)) {
+      if (job.permissions?.["id-token"] !== "write") continue;
+      const scripts = job.steps.map((s) => s.run ?? "").join("\n");
+      expect([id, scripts]).toEqual([id, expect.not.stringMatching(/\b(npm|npx|yarn|pnpm|node|tsx)\b/)]);
+      expect([id, usesOf(job, "actions/setup-node")]).toEqual([id, []]);
+    }
+  });
+
   it("grants nothing by default and each job only what it uses", () => {
     expect(workflow.permissions).toEqual({});
     expect(text).not.toMatch(/write-all|read-all/);
@@ -159,6 +191,16 @@ describe.each([
 describe("infra workflow", () => {
   const { jobs } = infra;
 
+  it("runs Node 22 LTS, the supported runtime: the same major as package.json engines and .nvmrc (Node 20 is end of life)", () => {
+    const env = (infra as Workflow & { env: Record<string, string> }).env;
+    expect(env.NODE_VERSION).toBe("22");
+    expect(JSON.parse(read("package.json")).engines).toEqual({ node: ">=22" });
+    expect(read(".nvmrc").trim()).toBe("22");
+    for (const job of Object.values(jobs)) {
+      for (const step of usesOf(job, "actions/setup-node")) expect(step.with!["node-version"]).toBe("${{ env.NODE_VERSION }}");
+    }
+  });
+
   it("tests on pull requests and pushes, with moto, Terraform and the real npm test", () => {
     expect(jobs.test.if).toBeUndefined();
     const runs = jobs.test.steps.map((s) => s.run ?? s.uses!.split("@")[0]);
@@ -168,6 +210,20 @@ describe("infra workflow", () => {
     expect(runs.indexOf("npm test")).toBe(runs.length - 1);
   });
 
+  it("synthesizes once without a token, installing without install scripts, and hands cdktf.out on as an artifact (finding 3)", () => {
+    expect(jobs.synth.if).toBeUndefined();
+    expect(jobs.synth.permissions).toEqual({ contents: "read" });
+    const runs = jobs.synth.steps.map((s) => s.run ?? s.uses!.split("@")[0]);
+    expect(runs).toEqual(["actions/checkout", "actions/setup-node", "npm ci --ignore-scripts", "npm run synth", "actions/upload-artifact"]);
+    expect(jobs.synth.steps[4].with).toMatchObject({ name: "cdktf-out", path: "cdktf.out/stacks" });
+    // Every job that runs Terraform with credentials gets exactly that artifact, at the same place.
+    for (const job of [jobs.plan, jobs.staging, jobs.production]) {
+      expect([job.needs].flat()).toContain(job === jobs.production ? "staging" : "synth");
+      expect(usesOf(job, "actions/download-artifact")[0].with).toEqual({ name: "cdktf-out", path: "cdktf.out/stacks" });
+    }
+    expect([jobs.staging.needs].flat().sort()).toEqual(["synth", "test"]);
+  });
+
   it("plans every environment stack on a pull request, read-only and without the state lock", () => {
     expect(jobs.plan.if).toBe("github.event_name == 'pull_request'");
     expect(jobs.plan.strategy!.matrix.environment).toEqual(resolveEnvironments().map((e) => e.name));
@@ -175,7 +231,7 @@ describe("infra workflow", () => {
     const [credentials] = usesOf(jobs.plan, CREDENTIALS_ACTION);
     expect(credentials.with!["role-to-assume"]).toBe(`\${{ fromJSON(vars.${ACTIONS_VARIABLES.planTargets})[matrix.environment].role_arn }}`);
     const script = jobs.plan.steps.map((s) => s.run ?? "").join("\n");
-    expect(script).toMatch(/npm run synth/);
+    expect(script).not.toMatch(/npm run synth/); // the synth job's artifact
     expect(script).toMatch(/terraform -chdir="\$STACK_DIR" plan -input=false -lock=false -out=tfplan/);
     expect(script).not.toMatch(/terraform\b.*\bapply\b/);
   });
@@ -197,7 +253,7 @@ describe("infra workflow", () => {
   });
 
   it("applies on push to main: staging, then production behind its environment, with the apply role", () => {
-    expect([jobs.staging.if, jobs.staging.environment, jobs.staging.needs]).toEqual(["github.event_name == 'push'", GITHUB_ENVIRONMENTS.staging, "test"]);
+    expect([jobs.staging.if, jobs.staging.environment, jobs.staging.needs]).toEqual(["github.event_name == 'push'", GITHUB_ENVIRONMENTS.staging, ["test", "synth"]]);
     expect([jobs.production.if, jobs.production.environment, jobs.production.needs]).toEqual(["github.event_name == 'push'", GITHUB_ENVIRONMENTS.prod, "staging"]);
     for (const job of [jobs.staging, jobs.production]) {
       expect(job.permissions).toEqual({ "id-token": "write", contents: "read" });

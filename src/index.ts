@@ -15,7 +15,7 @@ export { RecipeChatbot, type RecipeChatbotProps } from "./recipe-chatbot/recipe-
 export { DeployVariables, type DeployVariablesProps } from "./recipe-chatbot/deploy-variables";
 export { applyStateBackend } from "./state/backends";
 export { StateStore, type StateStoreProps } from "./state/state-store";
-export { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS } from "./ci/names";
+export { CI_ROLE_NAMES, environmentCiRoleName, GITHUB_ENVIRONMENTS } from "./ci/names";
 export { GithubActionsRole, type GithubActionsRoleProps } from "./ci/github-actions-role";
 export { GithubOidcRoles, type GithubOidcRolesProps } from "./ci/github-oidc-roles";
 export { TerraformCloudRoles, type TerraformCloudRolesProps } from "./ci/terraform-cloud-roles";

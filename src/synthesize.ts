@@ -86,23 +86,53 @@ export function unquoteReferenceLists(hcl: string): string {
 
 /**
  * Nested blocks that the provider bindings type as `any` (the WAF rule `statement`) are rendered by
- * cdktf's HCL writer as object attributes (`statement = { ... }`), which Terraform rejects: inside
- * them every object is a block. Rewrite `key = {` as `key {` within such a block.
+ * cdktf's HCL writer as object attributes (`statement = { ... }`) and lists of objects
+ * (`statement = [ { ... }, ]`, e.g. and_statement, rule_action_override), which Terraform rejects:
+ * inside them every object is a block. Rewrite `key = {` as `key {`, and a list of objects as the
+ * same block repeated (`key { ... }` per element), within such a block.
  */
 export const UNTYPED_BLOCKS = ["statement"];
 
 export function blockifyUntypedBlocks(hcl: string): string {
-  let depth = 0; // brace depth inside an untyped block; 0 = outside
-  return hcl
-    .split("\n")
-    .map((line) => {
-      const opener = /^(\s*)([A-Za-z_][\w-]*) = \{\s*$/.exec(line);
-      if (depth === 0 && !(opener && UNTYPED_BLOCKS.includes(opener[2]))) return line;
-      const rewritten = opener ? `${opener[1]}${opener[2]} {` : line;
-      depth += (line.match(/\{/g) ?? []).length - (line.match(/\}/g) ?? []).length;
-      return rewritten;
-    })
-    .join("\n");
+  const lines = hcl.split("\n");
+  const out: string[] = [];
+  // Open constructs inside an untyped block: a block (braces), a list of blocks (the key repeated
+  // per element) or a list of plain values (kept as written). Empty = outside.
+  const open: ({ kind: "block" } | { kind: "blocks"; indent: string; key: string } | { kind: "values" })[] = [];
+  const nextLine = (i: number) => lines.slice(i + 1).find((l) => l.trim() !== "")?.trim();
+  lines.forEach((line, i) => {
+    const opener = /^(\s*)([A-Za-z_][\w-]*) = \{\s*$/.exec(line);
+    const listOpener = /^(\s*)([A-Za-z_][\w-]*) = \[\s*$/.exec(line);
+    if (open.length === 0 && !(opener && UNTYPED_BLOCKS.includes(opener[2]))) {
+      out.push(line);
+      return;
+    }
+    const top = open[open.length - 1];
+    const trimmed = line.trim();
+    if (top?.kind === "values") {
+      if (trimmed === "]" || trimmed === "],") open.pop();
+      out.push(line);
+    } else if (opener) {
+      open.push({ kind: "block" });
+      out.push(`${opener[1]}${opener[2]} {`);
+    } else if (listOpener) {
+      const ofBlocks = nextLine(i) === "{";
+      open.push(ofBlocks ? { kind: "blocks", indent: listOpener[1], key: listOpener[2] } : { kind: "values" });
+      if (!ofBlocks) out.push(line);
+    } else if (top?.kind === "blocks" && trimmed === "{") {
+      open.push({ kind: "block" });
+      out.push(`${top.indent}${top.key} {`);
+    } else if (top?.kind === "blocks" && (trimmed === "]" || trimmed === "],")) {
+      open.pop();
+    } else if (top?.kind === "block" && (trimmed === "}" || trimmed === "},")) {
+      open.pop();
+      out.push(line.replace(/\},\s*$/, "}"));
+    } else {
+      // A one-line object (`key = {}`) or attribute; braces opened and closed on the same line.
+      out.push(line);
+    }
+  });
+  return out.join("\n");
 }
 
 function copyTree(from: string, to: string): void {

@@ -28,7 +28,7 @@ import {
   S3Client,
 } from "@aws-sdk/client-s3";
 import { writeTerraformCliConfig } from "../../scripts/terraform/cli-config";
-import { CI_ROLE_NAMES } from "../../src/ci/names";
+import { allGithubCiRoleNames } from "../../src/ci/names";
 import { terraformCloudRoleName } from "../../src/core/naming";
 import { writeEnvironmentInputs } from "../support/environment-inputs";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
@@ -200,21 +200,35 @@ describe("bootstrap, migration into S3, an environment on the S3 backend, lockin
     const iam = new IAMClient(sdkConfig(emulator));
     const provider = await iam.send(new GetOpenIDConnectProviderCommand({ OpenIDConnectProviderArn: outputs.github_oidc_provider_arn }));
     expect(provider).toMatchObject({ Url: "token.actions.githubusercontent.com", ClientIDList: ["sts.amazonaws.com"] });
-    const subjects: Record<string, string[]> = {};
-    for (const [kind, name] of Object.entries(CI_ROLE_NAMES)) {
+    // One role per GitHub environment, each pinning the repository id (0 until configured) and, for
+    // the environment roles, main's workflow file: as IAM stores them.
+    const trusts: Record<string, Record<string, unknown>> = {};
+    for (const name of allGithubCiRoleNames()) {
       const { Role } = await iam.send(new GetRoleCommand({ RoleName: name }));
       expect(Role!.MaxSessionDuration).toBe(3600);
       const trust = JSON.parse(decodeURIComponent(Role!.AssumeRolePolicyDocument!));
-      const sub = trust.Statement[0].Condition.StringEquals["token.actions.githubusercontent.com:sub"];
-      subjects[kind] = Array.isArray(sub) ? sub : [sub];
+      const { "token.actions.githubusercontent.com:aud": _aud, ...pinned } = trust.Statement[0].Condition.StringEquals;
+      trusts[name] = pinned;
       const { AttachedPolicies = [] } = await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: name }));
       expect(AttachedPolicies.every((p) => p.PolicyName!.startsWith(`${name}-`))).toBe(true);
     }
-    expect(subjects).toEqual({
-      plan: ["repo:recipe-chatbot/recipe-chatbot-infra:pull_request"],
-      apply: ["repo:recipe-chatbot/recipe-chatbot-infra:environment:staging", "repo:recipe-chatbot/recipe-chatbot-infra:environment:production"],
-      deploy: ["repo:recipe-chatbot/recipe-chatbot:environment:staging", "repo:recipe-chatbot/recipe-chatbot:environment:production"],
+    const claims = (sub: string, workflow?: string) => ({
+      "token.actions.githubusercontent.com:sub": sub,
+      "token.actions.githubusercontent.com:repository_id": "0",
+      ...(workflow && { "token.actions.githubusercontent.com:job_workflow_ref": `recipe-chatbot/${workflow}@refs/heads/main` }),
     });
+    expect(trusts).toEqual({
+      "recipe-chatbot-github-plan": claims("repo:recipe-chatbot/recipe-chatbot-infra:pull_request"),
+      ...Object.fromEntries(
+        ["staging", "production"].flatMap((env) => [
+          [`recipe-chatbot-github-apply-${env}`, claims(`repo:recipe-chatbot/recipe-chatbot-infra:environment:${env}`, "recipe-chatbot-infra/.github/workflows/infra.yml")],
+          [`recipe-chatbot-github-deploy-${env}`, claims(`repo:recipe-chatbot/recipe-chatbot:environment:${env}`, "recipe-chatbot/.github/workflows/deploy.yml")],
+        ]),
+      ),
+    });
+    for (const env of ["staging", "production"]) {
+      expect(outputs[`${env}_apply_role_arn`]).toBe(`arn:aws:iam::${emulator.accountId}:role/recipe-chatbot-github-apply-${env}`);
+    }
 
     // Terraform Cloud (opt-in): its issuer, and per environment a plan and an apply role trusting
     // exactly that workspace's run phase, with managed policies of their own.

@@ -11,6 +11,7 @@ import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetTopicAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
 import { DescribeServicesCommand, ECSClient } from "@aws-sdk/client-ecs";
 import {
+  DescribeListenerAttributesCommand,
   DescribeListenersCommand,
   DescribeLoadBalancersCommand,
   DescribeRulesCommand,
@@ -95,7 +96,7 @@ describe("dev stack applied to the emulator", () => {
     ]);
   });
 
-  it("routes /api/*, /health, /docs, /openapi.json to the backend and redirects HTTP to HTTPS", async () => {
+  it("routes /api/*, /health, /docs, /openapi.json to the backend, redirects HTTP to HTTPS and sends HSTS", async () => {
     const { LoadBalancers = [] } = await elb().send(new DescribeLoadBalancersCommand({ Names: ["recipe-chatbot-dev-alb"] }));
     const { Listeners = [] } = await elb().send(new DescribeListenersCommand({ LoadBalancerArn: LoadBalancers[0].LoadBalancerArn }));
     const http = Listeners.find((l) => l.Port === 80)!;
@@ -106,6 +107,9 @@ describe("dev stack applied to the emulator", () => {
     const rule = Rules.find((r) => r.Priority === "100")!;
     const paths = rule.Conditions![0].PathPatternConfig?.Values ?? rule.Conditions![0].Values!;
     expect([...paths].sort()).toEqual(["/api/*", "/docs", "/health", "/openapi.json"]);
+    // HSTS on every HTTPS response (listener attribute).
+    const { Attributes = [] } = await elb().send(new DescribeListenerAttributesCommand({ ListenerArn: https.ListenerArn }));
+    expect(Attributes).toContainEqual({ Key: "routing.http.response.strict_transport_security.header_value", Value: "max-age=31536000" });
   });
 
   it("health-checks the backend on /health and the frontend on /", async () => {
@@ -200,14 +204,25 @@ describe("dev stack applied to the emulator", () => {
     for (const group of ["ServiceHealth", "BusinessMetrics", "ErrorTracking", "Performance"]) expect(body).toContain(group);
   });
 
-  it("protects the ALB with a WAF web ACL running the managed groups in count mode (dev's first rollout)", async () => {
+  it("protects the ALB with a WAF web ACL running the managed groups in count mode (dev's first rollout), bodies over 8 KB allowed under /api/ only", async () => {
     const waf = new WAFV2Client(sdkConfig(emulator));
     const { WebACLs = [] } = await waf.send(new ListWebACLsCommand({ Scope: "REGIONAL" }));
     const summary = WebACLs.find((w) => w.Name === "recipe-chatbot-dev-web-acl")!;
     const { WebACL } = await waf.send(new GetWebACLCommand({ Scope: "REGIONAL", Name: summary.Name, Id: summary.Id }));
-    const rules = WebACL!.Rules!.map((r) => [r.Name, r.Statement?.ManagedRuleGroupStatement?.Name ?? "rate", r.OverrideAction?.Count ? "count" : r.Action?.Count ? "count" : "block"]);
-    expect(rules.map((r) => r[1]).sort()).toEqual(["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet", "rate"]);
+    const kind = (r: NonNullable<typeof WebACL>["Rules"] extends (infer R)[] | undefined ? R : never) =>
+      r.Statement?.ManagedRuleGroupStatement?.Name ?? (r.Statement?.RateBasedStatement ? "rate" : r.Name);
+    const rules = WebACL!.Rules!.map((r) => [r.Name, kind(r), r.OverrideAction?.Count ? "count" : r.Action?.Count ? "count" : "block"]);
+    expect(rules.map((r) => r[1]).sort()).toEqual([
+      "AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet",
+      "oversized-body-outside-large-body-paths", "rate",
+    ]);
     expect(new Set(rules.map((r) => r[2]))).toEqual(new Set(["count"]));
+    // The body size rule of the common rule set only labels; the rule after it decides by path (/api/ exempt).
+    const common = WebACL!.Rules!.find((r) => r.Statement?.ManagedRuleGroupStatement?.Name === "AWSManagedRulesCommonRuleSet")!;
+    expect(common.Statement!.ManagedRuleGroupStatement!.RuleActionOverrides).toEqual([{ Name: "SizeRestrictions_BODY", ActionToUse: { Count: {} } }]);
+    const oversized = WebACL!.Rules!.find((r) => r.Name === "oversized-body-outside-large-body-paths")!;
+    expect(oversized.Priority).toBeGreaterThan(common.Priority!);
+    expect(JSON.stringify(oversized.Statement)).toContain("awswaf:managed:aws:core-rule-set:SizeRestrictions_Body");
   });
 
   it("enables GuardDuty", async () => {

@@ -26,6 +26,11 @@ describe("ApplicationLoadBalancer module, alone", () => {
     const listeners = all(stack, "aws_lb_listener");
     expect(listeners.find((l) => l.port === 443)).toMatchObject({ ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06", certificate_arn: "arn:aws:acm:eu-west-1:123456789012:certificate/existing" });
     expect(listeners.find((l) => l.port === 80)!.default_action[0]).toMatchObject({ type: "redirect", redirect: { protocol: "HTTPS", status_code: "HTTP_301" } });
+    // HSTS on every HTTPS response: browsers never try plain HTTP again (one year, this host only).
+    expect(listeners.find((l) => l.port === 443)!.routing_http_response_strict_transport_security_header_value).toBe("max-age=31536000");
+    expect(listeners.find((l) => l.port === 80)).not.toHaveProperty("routing_http_response_strict_transport_security_header_value");
+    const without = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", { ...BASE, strictTransportSecurity: false }));
+    expect(all(without, "aws_lb_listener").find((l) => l.port === 443)).not.toHaveProperty("routing_http_response_strict_transport_security_header_value");
     expect(only(stack, "aws_s3_bucket").bucket).toBe("shop-prod-alb-logs-123456789012");
     expect(only(stack, "aws_lb_target_group")).toMatchObject({ name: "shop-prod-web", port: 3000, target_type: "ip", deregistration_delay: "300", health_check: { path: "/", matcher: "200" } });
     expect(only(stack, "aws_security_group").name).toBe("shop-prod-alb");
@@ -76,6 +81,16 @@ describe("ApplicationLoadBalancer module, alone", () => {
     expect(only(stack, "aws_cloudwatch_log_group").name).toBe("aws-waf-logs-shop-prod");
   });
 
+  it("lets the regional ELB account deliver access logs, or the log-delivery service where that account does not exist (regions since August 2022)", () => {
+    const older = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", BASE));
+    const delivery = (stack: ReturnType<typeof synthModule>) =>
+      (Object.values(stack.data!.aws_iam_policy_document) as any[]).flatMap((d) => d.statement).find((st: any) => st.sid === "AllowAlbLogDelivery");
+    expect(delivery(older).principals).toEqual([{ type: "AWS", identifiers: [expect.stringMatching(/^\$\{data\.aws_elb_service_account\./)] }]);
+    const newer = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", { ...BASE, aws: { ...AWS, region: "eu-central-2" } }));
+    expect(delivery(newer).principals).toEqual([{ type: "Service", identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"] }]);
+    expect(newer.data!.aws_elb_service_account).toBeUndefined();
+  });
+
   it("rejects bad props and combinations", () => {
     const build = (extra: Partial<ApplicationLoadBalancerProps>) => (scope: Construct) => new ApplicationLoadBalancer(scope, "alb", { ...BASE, ...extra });
     expectPropError(build({ targets: [] }), "targets", 'exactly one target with route "default"', "got 0");
@@ -96,6 +111,7 @@ describe("ApplicationLoadBalancer module, alone", () => {
     );
     expectPropError(build({ namePrefix: "a-very-long-name-prefix-for-an-alb" }), "namePrefix", "at most 32 characters");
     expectPropError(build({ sslPolicy: "ELBSecurityPolicy-TLS-1-2-2017-01" }), "sslPolicy", "TLS 1.3");
+    expectPropError(build({ strictTransportSecurity: "max-age=abc" }), "strictTransportSecurity", "max-age=<seconds>");
     expectPropError(build({ certificate: { certificateArn: "arn", domainName: "x.example.com", hostedZoneId: "Z" } as never }), "certificate.domainName and certificate.certificateArn", "mutually exclusive");
     expectPropError(build({ accessLogs: { existingBucketName: "b", expirationDays: 3 } as never }), "accessLogs.expirationDays", "only to a bucket created here");
     expectPropError(build({ waf: { rateLimitPerFiveMinutes: 5 } }), "WebAcl", "rateLimitPerFiveMinutes", "from 10 to 2000000000", "got 5");

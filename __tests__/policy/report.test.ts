@@ -3,6 +3,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { ALL_RULES, formatReport, suppress } from "../../src/policy";
 import { runPolicyReport } from "../../scripts/policy-report";
 import { compliantStack } from "./compliant-stack";
+import { buildRecipeChatbotApp } from "../../src/app";
+import { resolveEnvironments } from "../../src/config";
 
 const REASON = "dev is destroyed every night; deletion protection would block terraform destroy";
 
@@ -46,5 +48,14 @@ describe("policy report", () => {
 
   it("exits 0 when every stack is guarded and clean", () => {
     expect(runPolicyReport((app) => void compliantStack({ app }), () => undefined)).toBe(0);
+  });
+
+  it("exits 0 on the default project, GitHub stack included (npm run policy)", () => {
+    let text = "";
+    const environments = resolveEnvironments();
+    expect(runPolicyReport((app) => buildRecipeChatbotApp(app, { environments }), (output) => (text += output))).toBe(0);
+    expect(text).not.toContain("No policy guard");
+    expect(text).toContain("Policy report for recipe-chatbot-github: 0 violation(s)");
+    expect(text).toMatch(/^RC-GH-002 +critical +4 +4 /m);
   });
 });

@@ -23,13 +23,15 @@ export interface EncryptionKeyProps {
 
 /**
  * Key administration stays with the account (so IAM policies decide who administers it) but is
- * spelled out action by action instead of `kms:*`; use of the key is granted per service by the caller.
+ * spelled out action by action instead of `kms:*`. It holds no use of the key (no Encrypt,
+ * Decrypt, GenerateDataKey or CreateGrant): use is granted per service by the caller, usually with
+ * kms:ViaService, and an administration statement that also granted use would make those
+ * conditions restrict nothing.
  */
-const ADMINISTRATION_ACTIONS = [
-  "kms:CancelKeyDeletion", "kms:CreateAlias", "kms:CreateGrant", "kms:Decrypt", "kms:DeleteAlias",
-  "kms:DescribeKey", "kms:DisableKey", "kms:DisableKeyRotation", "kms:EnableKey", "kms:EnableKeyRotation",
-  "kms:Encrypt", "kms:GenerateDataKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListAliases",
-  "kms:ListGrants", "kms:ListResourceTags", "kms:PutKeyPolicy", "kms:RetireGrant", "kms:RevokeGrant",
+export const ADMINISTRATION_ACTIONS = [
+  "kms:CancelKeyDeletion", "kms:CreateAlias", "kms:DeleteAlias", "kms:DescribeKey", "kms:DisableKey",
+  "kms:DisableKeyRotation", "kms:EnableKey", "kms:EnableKeyRotation", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus",
+  "kms:ListAliases", "kms:ListGrants", "kms:ListResourceTags", "kms:PutKeyPolicy", "kms:RetireGrant", "kms:RevokeGrant",
   "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription",
 ];
 

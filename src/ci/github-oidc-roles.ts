@@ -1,7 +1,9 @@
 import { Construct } from "constructs";
 import { IamOpenidConnectProvider } from "@cdktf/provider-aws/lib/iam-openid-connect-provider";
 import type { AwsContext } from "../core/aws-context";
-import { CI_ROLE_NAMES, GITHUB_ENVIRONMENTS, GITHUB_OIDC_HOST } from "./names";
+import {
+  allGithubCiRoleNames, CI_BRANCH, CI_ROLE_NAMES, CI_WORKFLOW_PATHS, environmentCiRoleName, GITHUB_ENVIRONMENTS, GITHUB_OIDC_HOST, type GithubEnvironmentName,
+} from "./names";
 import { applyPolicies, deployStatements, planPolicies, UNSCOPED_REASON, type CiEnvironment, type CiScope } from "./permissions";
 import type { GithubConfig } from "../config";
 import { suppress } from "../policy";
@@ -20,29 +22,39 @@ export interface GithubOidcRolesProps {
     readonly keyOf: (environment: string) => string;
   };
   /**
-   * Roles besides the three GitHub roles that the apply role must never touch (the Terraform Cloud
+   * Roles besides the GitHub roles that the apply role must never touch (the Terraform Cloud
    * roles, when enabled); it is denied writes to all of them.
    */
   readonly otherCiRoleNames?: readonly string[];
 }
 
+/** The roles of one GitHub environment (staging, production). */
+export interface GithubEnvironmentRoles {
+  readonly githubEnvironment: GithubEnvironmentName;
+  /** The infrastructure environment it deploys (staging, prod). */
+  readonly environment: string;
+  readonly applyRoleArn: string;
+  readonly deployRoleArn: string;
+}
+
 /**
- * GitHub Actions' OIDC provider and the three CI roles (src/ci/names.ts):
+ * GitHub Actions' OIDC provider and the CI roles (src/ci/names.ts):
  * - plan: pull requests of the infrastructure repository; read-only refresh of every environment
- *   stack of the account, state read and locks.
- * - apply: the infrastructure repository's jobs in the staging/production GitHub environments
- *   (protected by required reviewers there); apply of those environments' stacks.
- * - deploy: the application repository's jobs in the same GitHub environments; images, image-tag
- *   parameters, task definitions and the two services, nothing else.
- * Each `sub` value is exact: a job with a GitHub environment gets `...:environment:NAME`, never a ref.
+ *   stack of the account, state read.
+ * - apply-<github environment>: the infrastructure repository's infra.yml on main, in that one GitHub
+ *   environment (production: behind required reviewers); apply of that environment's stack only.
+ * - deploy-<github environment>: the application repository's deploy.yml on main, in that one
+ *   GitHub environment; images, image-tag parameters, task definitions and the two services.
+ * Every trust pins `aud`, the exact `sub` and the immutable `repository_id`; the environment roles
+ * also the workflow file and branch (`job_workflow_ref`). One role per GitHub environment: a staging
+ * job, which needs no approval, can never assume a role that changes production.
  */
 export class GithubOidcRoles extends Construct {
   readonly providerArn: string;
   /** Absent when the account has no environment. */
   readonly planRoleArn?: string;
-  /** Absent when no environment of the account has a GitHub environment (nothing for CI to apply). */
-  readonly applyRoleArn?: string;
-  readonly deployRoleArn?: string;
+  /** One entry per GitHub environment of the account (none in e.g. a dev-only account). */
+  readonly environmentRoles: readonly GithubEnvironmentRoles[];
 
   constructor(scope: Construct, id: string, props: GithubOidcRolesProps) {
     super(scope, id);
@@ -53,49 +65,57 @@ export class GithubOidcRoles extends Construct {
       // No thumbprint_list: optional since AWS provider 5.x, and IAM trusts GitHub through its root CA library.
     });
     this.providerArn = provider.arn;
+    this.environmentRoles = [];
     if (props.environments.length === 0) return;
 
     const ciScope = (environments: readonly CiEnvironment[]): CiScope => ({ partition: aws.partition, accountId: aws.accountId, environments });
     const stateKeys = (environments: readonly CiEnvironment[]) => environments.map((e) => props.state.keyOf(e.name));
-    const delivered = props.environments.filter((e) => e.name in GITHUB_ENVIRONMENTS);
-    const githubEnvironment = (e: CiEnvironment) => GITHUB_ENVIRONMENTS[e.name as keyof typeof GITHUB_ENVIRONMENTS];
     const infra = `repo:${github.owner}/${github.repository}`;
     const app = `repo:${github.owner}/${github.appRepository}`;
+    // job_workflow_ref: <owner>/<repo>/<path>@<ref>. Only main's copy of the workflow: a branch that
+    // edits the workflow cannot enter the environments anyway (branch policy), and now not the roles either.
+    const workflowOnMain = (repository: string, path: string) => `${github.owner}/${repository}/${path}@refs/heads/${CI_BRANCH}`;
 
     const plan = new GithubActionsRole(this, "plan", {
       roleName: CI_ROLE_NAMES.plan,
       description: `Pull requests of ${github.owner}/${github.repository}: terraform plan (read-only)`,
       oidcProviderArn: provider.arn,
       subjects: [`${infra}:pull_request`],
+      // No job_workflow_ref: a pull request runs its own version of the workflow, so pinning the
+      // file would restrict nothing; the repository id still rules out a re-created repository.
+      claims: { repository_id: [github.repositoryId] },
       policies: planPolicies(ciScope(props.environments), { ...props.state, stackKeys: stateKeys(props.environments) }),
     });
     suppress(plan.policies.unscoped, "RC-IAM-010", UNSCOPED_REASON);
     this.planRoleArn = plan.roleArn;
 
-    // Nothing for CI to apply or deploy here (e.g. the dev account): no such roles to misuse.
-    if (delivered.length === 0) return;
     const roleArn = (name: string) => `arn:${aws.partition}:iam::${aws.accountId}:role/${name}`;
-    const apply = new GithubActionsRole(this, "apply", {
-      roleName: CI_ROLE_NAMES.apply,
-      description: `${github.owner}/${github.repository} in GitHub environments ${delivered.map(githubEnvironment).join(", ")}: terraform apply`,
-      oidcProviderArn: provider.arn,
-      subjects: delivered.map((e) => `${infra}:environment:${githubEnvironment(e)}`),
-      policies: applyPolicies(ciScope(delivered), {
-        ...props.state,
-        stackKeys: stateKeys(delivered),
-        ciRoleArns: [...Object.values(CI_ROLE_NAMES), ...(props.otherCiRoleNames ?? [])].map(roleArn),
-      }),
-    });
-    suppress(apply.policies.unscoped, "RC-IAM-010", UNSCOPED_REASON);
-    this.applyRoleArn = apply.roleArn;
-
-    const deploy = new GithubActionsRole(this, "deploy", {
-      roleName: CI_ROLE_NAMES.deploy,
-      description: `Delivery workflow of ${github.owner}/${github.appRepository}: push images, roll out services`,
-      oidcProviderArn: provider.arn,
-      subjects: delivered.map((e) => `${app}:environment:${githubEnvironment(e)}`),
-      policies: { delivery: deployStatements(ciScope(delivered)) },
-    });
-    this.deployRoleArn = deploy.roleArn;
+    const ciRoleArns = [...allGithubCiRoleNames(), ...(props.otherCiRoleNames ?? [])].map(roleArn);
+    const environmentRoles: GithubEnvironmentRoles[] = [];
+    // Nothing for CI to apply or deploy in an account without GitHub environments (e.g. dev): no such roles to misuse.
+    for (const environment of props.environments) {
+      const githubEnvironment = (GITHUB_ENVIRONMENTS as Record<string, GithubEnvironmentName | undefined>)[environment.name];
+      if (githubEnvironment === undefined) continue;
+      const only = ciScope([environment]);
+      const apply = new GithubActionsRole(this, `apply-${githubEnvironment}`, {
+        roleName: environmentCiRoleName("apply", githubEnvironment),
+        description: `${github.owner}/${github.repository} in GitHub environment ${githubEnvironment}: terraform apply of ${environment.name}`,
+        oidcProviderArn: provider.arn,
+        subjects: [`${infra}:environment:${githubEnvironment}`],
+        claims: { repository_id: [github.repositoryId], job_workflow_ref: [workflowOnMain(github.repository, CI_WORKFLOW_PATHS.infra)] },
+        policies: applyPolicies(only, { ...props.state, stackKeys: stateKeys([environment]), ciRoleArns }),
+      });
+      suppress(apply.policies.unscoped, "RC-IAM-010", UNSCOPED_REASON);
+      const deploy = new GithubActionsRole(this, `deploy-${githubEnvironment}`, {
+        roleName: environmentCiRoleName("deploy", githubEnvironment),
+        description: `Delivery workflow of ${github.owner}/${github.appRepository} in GitHub environment ${githubEnvironment}: push images, roll out ${environment.name}`,
+        oidcProviderArn: provider.arn,
+        subjects: [`${app}:environment:${githubEnvironment}`],
+        claims: { repository_id: [github.appRepositoryId], job_workflow_ref: [workflowOnMain(github.appRepository, CI_WORKFLOW_PATHS.deploy)] },
+        policies: { delivery: deployStatements(only) },
+      });
+      environmentRoles.push({ githubEnvironment, environment: environment.name, applyRoleArn: apply.roleArn, deployRoleArn: deploy.roleArn });
+    }
+    this.environmentRoles = environmentRoles;
   }
 }

@@ -8,14 +8,37 @@ import { projectName } from "../core/naming";
 export const CI_ROLE_NAMES = {
   /** Pull requests: read-only plan of every stack. */
   plan: projectName("github", "plan"),
-  /** main, behind protected GitHub environments: terraform apply. */
-  apply: projectName("github", "apply"),
-  /** The application's delivery pipeline: push images, roll out services. */
-  deploy: projectName("github", "deploy"),
 } as const;
 
 /** GitHub deployment environments, by the infrastructure environment they deploy. */
 export const GITHUB_ENVIRONMENTS = { staging: "staging", prod: "production" } as const;
+export type GithubEnvironmentName = (typeof GITHUB_ENVIRONMENTS)[keyof typeof GITHUB_ENVIRONMENTS];
+
+/**
+ * One apply and one deploy role per GitHub environment, e.g. recipe-chatbot-github-apply-production:
+ * a staging job (no approval) must never hold a role that can change production, so no role trusts
+ * two environments. Deliberately not `<project>-<env>*`, which the apply roles manage.
+ */
+export function environmentCiRoleName(kind: "apply" | "deploy", githubEnvironment: GithubEnvironmentName): string {
+  return projectName("github", kind, githubEnvironment);
+}
+
+/** Every GitHub CI role name of the account, for the deny lists (the apply roles must never touch any). */
+export function allGithubCiRoleNames(): string[] {
+  const perEnvironment = Object.values(GITHUB_ENVIRONMENTS).flatMap((e) => [environmentCiRoleName("apply", e), environmentCiRoleName("deploy", e)]);
+  return [CI_ROLE_NAMES.plan, ...perEnvironment];
+}
+
+/** The branch CI applies and deploys from (GitHub stack: DEFAULT_BRANCH); the environment roles trust only its workflows. */
+export const CI_BRANCH = "main";
+
+/** The workflows the environment roles trust (job_workflow_ref), by path in their repository. */
+export const CI_WORKFLOW_PATHS = {
+  /** This repository's pipeline: tests, plans and applies. */
+  infra: ".github/workflows/infra.yml",
+  /** The application repository's delivery workflow (rendered from assets/deploy.yml). */
+  deploy: ".github/workflows/deploy.yml",
+} as const;
 
 /** GitHub's OIDC issuer host, as IAM names it. */
 export const GITHUB_OIDC_HOST = "token.actions.githubusercontent.com";

@@ -26,6 +26,12 @@ export interface WebIdentityRoleProps {
   /** The exact `sub` claims that may assume the role (StringEquals: no wildcards). */
   readonly subjects: readonly string[];
   /**
+   * Further claims the token must carry exactly (StringEquals on `<host>:<claim>`), e.g. GitHub's
+   * immutable `repository_id` and `job_workflow_ref` (AWS STS validates them since 2026-01).
+   * @default none
+   */
+  readonly claims?: Readonly<Record<string, readonly string[]>>;
+  /**
    * Permissions, one customer-managed policy per entry (`<role name>-<key>`): IAM caps a managed
    * policy at 6,144 characters, so a large grant is split by area.
    */
@@ -54,6 +60,7 @@ export class WebIdentityRole extends Construct {
         condition: [
           { test: "StringEquals", variable: `${issuer.host}:aud`, values: [issuer.audience] },
           { test: "StringEquals", variable: `${issuer.host}:sub`, values: [...props.subjects] },
+          ...Object.entries(props.claims ?? {}).map(([claim, values]) => ({ test: "StringEquals", variable: `${issuer.host}:${claim}`, values: [...values] })),
         ],
       },
     ]);

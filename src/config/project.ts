@@ -33,6 +33,21 @@ const githubRepository = z
   .regex(GITHUB_REPOSITORY_PATTERN, { message: "must be a GitHub repository name: 1-100 letters, digits, '.', '_' or '-'" })
   .refine((name) => name !== "." && name !== "..", { message: 'must not be "." or ".."' });
 
+/** A CODEOWNERS owner: `@user` or `@org/team`. */
+export const GITHUB_CODE_OWNER_PATTERN = /^@[A-Za-z0-9](-?[A-Za-z0-9])*(\/[A-Za-z0-9._-]+)?$/;
+
+/** GitHub repository ids (the OIDC token's immutable `repository_id` claim): decimal digits. */
+const githubRepositoryId = z
+  .union([z.string(), z.number()])
+  .transform((id) => String(id))
+  .refine((id) => /^[1-9][0-9]{0,19}$/.test(id), { message: "must be a GitHub repository id: the decimal number `gh api repos/OWNER/REPO --jq .id` prints" });
+
+/**
+ * The placeholder repository id of the default project. No token carries repository_id 0, so until
+ * github.repositoryId / appRepositoryId are set, the CI roles trust nobody (they fail closed).
+ */
+export const UNSET_REPOSITORY_ID = "0";
+
 export const DEFAULT_GITHUB = {
   owner: PROJECT,
   /** This repository: its pull requests plan, its protected environments apply. */
@@ -45,6 +60,27 @@ export const githubSchema = settings({
   owner: githubOwner.default(DEFAULT_GITHUB.owner),
   repository: githubRepository.default(DEFAULT_GITHUB.repository),
   appRepository: githubRepository.default(DEFAULT_GITHUB.appRepository),
+  /**
+   * The immutable id of `repository` and of `appRepository`: the CI roles' trust pins the token's
+   * repository_id too, so a renamed, deleted and re-created repository of the same name matches nothing.
+   */
+  repositoryId: githubRepositoryId.default(UNSET_REPOSITORY_ID),
+  appRepositoryId: githubRepositoryId.default(UNSET_REPOSITORY_ID),
+  /**
+   * Production deployments wait for the GitHub stack's production_reviewer_* (Terraform variables:
+   * ids are deploy-time inputs), and its plan fails when they name nobody. Only `true` here lets
+   * production deploy without an approval; say so explicitly, it is the path from a push to production.
+   */
+  allowUnreviewedProduction: z.boolean().default(false),
+  /**
+   * Code owners of the application repository's `.github/` (`@user` or `@org/team`): main there
+   * requires their review for any change to the workflows. Omitted: the GitHub stack's
+   * workflow_code_owners variable must be given at apply.
+   */
+  workflowCodeOwners: z
+    .array(z.string().regex(GITHUB_CODE_OWNER_PATTERN, { message: "must be a GitHub handle: @user or @org/team" }))
+    .min(1, { message: "must name at least one code owner (omit it to give them at apply)" })
+    .optional(),
 });
 
 // ---- AWS names ----

@@ -70,6 +70,12 @@ export const FRONTEND: ServiceDefinition = {
  */
 export const BACKEND_PATHS = ["/api/*", "/health", "/docs", "/openapi.json"];
 
+/**
+ * The backend's API (chat included), the first of BACKEND_PATHS as a prefix: the only place whose
+ * request bodies (the conversation so far) may exceed the WAF common rule set's 8 KB limit.
+ */
+export const CHAT_API_PATH_PREFIX = "/api/";
+
 /** Priority of the backend's listener rule (guide "Application Load Balancer Setup"). */
 export const BACKEND_RULE_PRIORITY = 100;
 

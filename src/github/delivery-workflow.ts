@@ -3,13 +3,14 @@ import { Construct } from "constructs";
 import { Fn } from "cdktf";
 import { RepositoryFile } from "@cdktf/provider-github/lib/repository-file";
 import { PACKAGE_NAME, packageFile } from "../core/package-root";
+import { CI_WORKFLOW_PATHS } from "../ci/names";
 
 /** The application's delivery workflow, as this package ships it (relative to the package root). */
 export const DELIVERY_WORKFLOW_TEMPLATE = "assets/deploy.yml";
 /** The rollout the workflow runs; the single source of its text (README "Delivery"). */
 export const ROLLOUT_SCRIPT = "assets/rollout.sh";
 /** Where the workflow lands in the application repository. */
-export const DELIVERY_WORKFLOW_PATH = ".github/workflows/deploy.yml";
+export const DELIVERY_WORKFLOW_PATH = CI_WORKFLOW_PATHS.deploy;
 /**
  * The template line the rollout script replaces: a whole line inside a `run: |` block. A shell
  * comment, so the unrendered template is still a well-formed workflow.

@@ -11,6 +11,7 @@ export const GITHUB_STACK_VARIABLES = {
   accountIds: "aws_account_ids",
   reviewerTeamIds: "production_reviewer_team_ids",
   reviewerUserIds: "production_reviewer_user_ids",
+  codeOwners: "workflow_code_owners",
 } as const;
 
 /** GitHub's limit of required reviewers per environment. */
@@ -21,12 +22,25 @@ const GITHUB_OWNER_PATTERN = "^[A-Za-z0-9](-?[A-Za-z0-9])*$";
 const GITHUB_OWNER_MAX_LENGTH = 39;
 const GITHUB_REPOSITORY_PATTERN = "^[A-Za-z0-9_.-]{1,100}$";
 const AWS_ACCOUNT_ID_PATTERN = "^[0-9]{12}$";
+/** A CODEOWNERS owner, as config's GITHUB_CODE_OWNER_PATTERN (RE2 has the same syntax here). */
+const CODE_OWNER_PATTERN = "^@[A-Za-z0-9](-?[A-Za-z0-9])*(/[A-Za-z0-9._-]+)?$";
 
 type Validation = NonNullable<TerraformVariableConfig["validation"]>[number];
 
 
 export interface GithubVariablesProps {
-  readonly defaults: { readonly owner: string; readonly repository: string; readonly appRepository: string };
+  readonly defaults: {
+    readonly owner: string;
+    readonly repository: string;
+    readonly appRepository: string;
+    /** Default of workflow_code_owners; none: required at apply. */
+    readonly workflowCodeOwners?: readonly string[];
+  };
+  /**
+   * false (the default): the plan fails unless production_reviewer_* name at least one reviewer.
+   * true only with config github.allowUnreviewedProduction.
+   */
+  readonly allowUnreviewedProduction?: boolean;
   /** Environments that need an AWS account id (every environment stack). */
   readonly environmentNames: readonly string[];
 }
@@ -40,6 +54,8 @@ export class GithubVariables extends Construct {
   readonly infraRepository: string;
   readonly appRepository: string;
   readonly productionReviewers: GithubEnvironmentReviewers;
+  /** The owners of the application repository's .github/, as a CODEOWNERS line's owners (space-separated). */
+  readonly workflowCodeOwners: string;
   private readonly accountIds: TerraformVariable;
 
   constructor(scope: Construct, id: string, props: GithubVariablesProps) {
@@ -109,8 +125,32 @@ export class GithubVariables extends Construct {
         condition: `\${length(var.${names.reviewerTeamIds}) + length(var.${names.reviewerUserIds}) <= ${MAX_ENVIRONMENT_REVIEWERS}}`,
         errorMessage: `${names.reviewerTeamIds} and ${names.reviewerUserIds} may name at most ${MAX_ENVIRONMENT_REVIEWERS} reviewers in all.`,
       },
+      // Without a reviewer, a push to main reaches production unseen; only the configuration may say that is intended.
+      ...(props.allowUnreviewedProduction
+        ? []
+        : [
+            {
+              condition: `\${length(var.${names.reviewerTeamIds}) + length(var.${names.reviewerUserIds}) > 0}`,
+              errorMessage:
+                `${names.reviewerTeamIds} and ${names.reviewerUserIds} name no reviewer: production would deploy without approval. ` +
+                "Name at least one, or set github.allowUnreviewedProduction: true in the configuration.",
+            },
+          ]),
     ]);
     this.productionReviewers = { teamIds: Token.asNumberList(teamIds.value), userIds: Token.asNumberList(userIds.value) };
+
+    const codeOwners = rootVariable(this, names.codeOwners, {
+      type: "list(string)",
+      description: "Code owners (@user or @org/team) whose review main of the application repository requires for .github/ (its workflows)",
+      default: props.defaults.workflowCodeOwners ? [...props.defaults.workflowCodeOwners] : undefined,
+      validation: [
+        {
+          condition: `\${length(var.${names.codeOwners}) > 0 && alltrue([for owner in var.${names.codeOwners} : can(regex(${hcl(CODE_OWNER_PATTERN)}, owner))])}`,
+          errorMessage: `${names.codeOwners} must name at least one code owner, each @user or @org/team.`,
+        },
+      ],
+    });
+    this.workflowCodeOwners = Fn.join(" ", codeOwners.listValue);
   }
 
   /** The AWS account id of an environment, as a Terraform expression. */

@@ -6,6 +6,7 @@ import {
   ALB_SECURITY_GROUP,
   BACKEND,
   BACKEND_PATHS,
+  CHAT_API_PATH_PREFIX,
   BACKEND_RULE_PRIORITY,
   CLUSTER_NAME,
   FRONTEND,
@@ -142,7 +143,14 @@ export class RecipeChatbot extends Construct {
       accessLogs: { expirationDays: config.loadBalancer.accessLogExpirationDays, prefix: ALB_ACCESS_LOG_PREFIX },
       dns: { domainName: inputs.domainName, hostedZoneId: inputs.hostedZoneId, healthCheckPath: BACKEND.healthCheckPath },
       targets: [target(FRONTEND, "default"), target(BACKEND, { paths: BACKEND_PATHS, priority: BACKEND_RULE_PRIORITY })],
-      waf: { mode: config.waf.mode, rateLimitPerFiveMinutes: config.waf.rateLimitPerFiveMinutes, logRetentionInDays: logs.retentionInDays, logKmsKeyArn: logs.kmsKeyArn },
+      waf: {
+        mode: config.waf.mode,
+        rateLimitPerFiveMinutes: config.waf.rateLimitPerFiveMinutes,
+        logRetentionInDays: logs.retentionInDays,
+        logKmsKeyArn: logs.kmsKeyArn,
+        // Chat requests carry the conversation: over 8 KB is normal there, nowhere else.
+        largeBodyPathPrefixes: [CHAT_API_PATH_PREFIX],
+      },
     });
 
     // 7. Cluster and the two services; the frontend reaches the backend through Cloud Map.

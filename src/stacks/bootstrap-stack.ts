@@ -5,10 +5,10 @@ import { lookUpAwsContext } from "../core/aws-context";
 import { stateKey } from "../state/backends";
 import { DEFAULT_STATE_BUCKET_PREFIX, DEFAULT_STATE_KEY_PREFIX, type EnvironmentConfig, type ProjectConfig } from "../config";
 import { GithubOidcRoles } from "../ci/github-oidc-roles";
-import { CI_ROLE_NAMES } from "../ci/names";
+import { allGithubCiRoleNames } from "../ci/names";
 import { TerraformCloudRoles, terraformCloudRoleNames } from "../ci/terraform-cloud-roles";
 import { StateStore } from "../state/state-store";
-import { environmentStackName, PROJECT_TAG, PROJECT_TITLE, projectName, WORKLOAD_BOUNDARY_POLICY_NAME } from "../core/naming";
+import { environmentStackName, PROJECT, PROJECT_TAG, PROJECT_TITLE, projectName, WORKLOAD_BOUNDARY_POLICY_NAME } from "../core/naming";
 import { PolicyGuard } from "../policy";
 import { WorkloadBoundary } from "../account/workload-boundary";
 import { ReadableStack } from "../core/readable-stack";
@@ -62,13 +62,16 @@ export class BootstrapStack extends ReadableStack {
     const boundary = new WorkloadBoundary(this, "workload-boundary", {
       policyName: WORKLOAD_BOUNDARY_POLICY_NAME,
       description: `Permissions boundary of every ${PROJECT_TITLE} workload role in account ${aws.accountId}`,
+      // Scoped to this project's resources: a role the apply role manages can never reach another
+      // project's secrets, parameters, logs or images, whatever its own policy says.
+      scope: { partition: aws.partition, accountId: aws.accountId, namePrefix: PROJECT },
     });
 
     const keyPrefix = project.stateBackend.type === "s3" ? project.stateBackend.keyPrefix : DEFAULT_STATE_KEY_PREFIX;
     const inThisAccount = project.bootstrap.environments;
     const accountEnvironments = props.environments
       .filter((e) => inThisAccount === undefined || inThisAccount.includes(e.name))
-      .map((e) => ({ name: e.name, region: e.region }));
+      .map((e) => ({ name: e.name, region: e.region, projectTag: e.tags.project }));
     const tfc = project.bootstrap.terraformCloud;
     const remoteEnvironments = tfc === undefined ? [] : remoteEnvironmentsOf(accountEnvironments, tfc.environments);
     const tfcRoleNames = terraformCloudRoleNames(remoteEnvironments);
@@ -87,7 +90,7 @@ export class BootstrapStack extends ReadableStack {
         terraformCloud: tfc,
         environments: remoteEnvironments,
         state: { bucketArn: store.bucketArn, lockTableArn: store.lockTableArn, keyArn: store.keyArn },
-        ciRoleNames: [...Object.values(CI_ROLE_NAMES), ...tfcRoleNames],
+        ciRoleNames: [...allGithubCiRoleNames(), ...tfcRoleNames],
       });
     }
 
@@ -99,9 +102,14 @@ export class BootstrapStack extends ReadableStack {
       state_key_arn: store.keyArn,
       github_oidc_provider_arn: this.ciRoles.providerArn,
       plan_role_arn: this.ciRoles.planRoleArn,
-      apply_role_arn: this.ciRoles.applyRoleArn,
-      deploy_role_arn: this.ciRoles.deployRoleArn,
       workload_boundary_arn: boundary.policyArn,
+      // One apply and one deploy role per GitHub environment, e.g. production_apply_role_arn.
+      ...Object.fromEntries(
+        this.ciRoles.environmentRoles.flatMap((r) => [
+          [`${r.githubEnvironment}_apply_role_arn`, r.applyRoleArn],
+          [`${r.githubEnvironment}_deploy_role_arn`, r.deployRoleArn],
+        ]),
+      ),
     };
     for (const [name, value] of Object.entries(outputs)) {
       if (value !== undefined) new TerraformOutput(this, name, { value });

@@ -49,9 +49,11 @@ export class StateStore extends Construct {
       usage: [stateServicesUseKey(aws)],
     });
 
+    // The S3 backend's kmsKeyId may name the key or its alias (README "Bootstrap").
+    const stateKeyAliasArn = `arn:${aws.partition}:kms:${aws.region}:${aws.accountId}:${key.aliasName}`;
     const { bucket, bucketArn } = new PrivateBucket(this, "bucket", {
       bucketName: props.bucketName,
-      policyStatements: (arn) => [requireKmsUploads(arn)],
+      policyStatements: (arn) => [requireKmsUploads(arn), ...stateBucketGuards(arn, [key.arn, stateKeyAliasArn])],
     });
     new S3BucketVersioningA(this, "versioning", {
       bucket: bucket.id,
@@ -106,6 +108,29 @@ function requireKmsUploads(bucketArn: string): PolicyStatement {
     resources: [`${bucketArn}/*`],
     condition: [{ test: "StringEquals", variable: "s3:x-amz-server-side-encryption", values: ["AES256"] }],
   };
+}
+
+/**
+ * State history and encryption are the bucket's, not the writer's: nobody (no principal of any
+ * account) deletes an object version (undoing a bad apply means reading an old version; the
+ * lifecycle rule, which this does not affect, expires them after 90 days), and no upload names a
+ * KMS key other than the state key (another key's owner could read, or withhold, the state).
+ * Teardown deletes this policy first (README "Bootstrap").
+ */
+function stateBucketGuards(bucketArn: string, stateKeyArns: string[]): PolicyStatement[] {
+  const everyone = [{ type: "*", identifiers: ["*"] }];
+  return [
+    { sid: "DenyStateVersionDeletion", effect: "Deny", principals: everyone, actions: ["s3:DeleteObjectVersion"], resources: [`${bucketArn}/*`] },
+    {
+      sid: "DenyForeignKmsKeys",
+      effect: "Deny",
+      principals: everyone,
+      actions: ["s3:PutObject"],
+      resources: [`${bucketArn}/*`],
+      // IfExists: an upload that names no key gets the bucket default, the state key.
+      condition: [{ test: "StringNotEqualsIfExists", variable: "s3:x-amz-server-side-encryption-aws-kms-key-id", values: stateKeyArns }],
+    },
+  ];
 }
 
 /**

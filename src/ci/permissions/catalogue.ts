@@ -11,6 +11,8 @@ import { scopedName } from "../../core/naming";
 export interface CiEnvironment {
   readonly name: string;
   readonly region: string;
+  /** The environment's Project tag value (its config tags.project): what its resources carry. @default PROJECT_TAG */
+  readonly projectTag?: string;
 }
 
 /** The account the roles live in, and the environments they act on. */

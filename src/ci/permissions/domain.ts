@@ -15,9 +15,11 @@ export const DNS_ACCESS = {
   sid: "Dns",
   group: "edge",
   read: ["route53:GetChange", "route53:GetHealthCheck", "route53:GetHostedZone", "route53:ListResourceRecordSets", "route53:ListTagsForResource"],
+  // Associate/DisassociateVPCWithHostedZone: EC2 checks them as the caller when it creates (deletes)
+  // an interface endpoint with private DNS, whose private zone AWS owns (prod has five endpoints).
   write: [
-    "route53:ChangeResourceRecordSets", "route53:ChangeTagsForResource", "route53:DeleteHealthCheck", "route53:DeleteHostedZone",
-    "route53:UpdateHealthCheck",
+    "route53:AssociateVPCWithHostedZone", "route53:ChangeResourceRecordSets", "route53:ChangeTagsForResource",
+    "route53:DeleteHealthCheck", "route53:DeleteHostedZone", "route53:DisassociateVPCFromHostedZone", "route53:UpdateHealthCheck",
   ],
   // CreateHostedZone and ListHostedZonesByName: Cloud Map creates the private namespace's zone as the caller.
   unscopedRead: ["route53:ListHostedZonesByName"],

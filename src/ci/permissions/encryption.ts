@@ -1,4 +1,5 @@
 import type { PolicyStatement } from "../../core/iam";
+import { scopedName } from "../../core/naming";
 import { arn, environmentNames, unique, type CiScope, type ServiceAccess } from "./catalogue";
 
 /** The environments' KMS keys and their aliases. */
@@ -6,10 +7,10 @@ export const KEYS_ACCESS = {
   sid: "Keys",
   group: "data",
   read: ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"],
+  // The keys are always enabled and rotating: nothing disables, re-enables or un-schedules one.
   write: [
-    "kms:CancelKeyDeletion", "kms:CreateAlias", "kms:DeleteAlias", "kms:DisableKey", "kms:DisableKeyRotation", "kms:EnableKey",
-    "kms:EnableKeyRotation", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:TagResource", "kms:UntagResource",
-    "kms:UpdateAlias", "kms:UpdateKeyDescription",
+    "kms:CreateAlias", "kms:DeleteAlias", "kms:EnableKeyRotation", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:TagResource",
+    "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription",
   ],
   unscopedRead: ["kms:ListAliases"],
   unscopedWrite: ["kms:CreateKey"],
@@ -26,4 +27,33 @@ export function awsResourceGrantStatement(scope: CiScope): PolicyStatement {
     resources: unique(scope.environments.map((e) => arn(scope, e, "kms", "key/*"))),
     condition: [{ test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] }],
   };
+}
+
+/** The alias of an environment's secrets key (RecipeChatbot's SecretsStore: `<project>-<env>-secrets`). */
+export function secretsKeyAlias(environment: string): string {
+  return `alias/${scopedName(environment, "secrets")}`;
+}
+
+/**
+ * The secrets key's policy decides who may decrypt the API keys: with kms:PutKeyPolicy on it the
+ * apply role could grant itself that. Denied on any key carrying the alias, and the alias cannot be
+ * moved or deleted (which would lift the condition); both stay an administrator's change.
+ */
+export function protectSecretsKeyStatements(scope: CiScope): PolicyStatement[] {
+  const aliases = unique(scope.environments.map((e) => secretsKeyAlias(e.name)));
+  return [
+    {
+      sid: "ProtectSecretsKeyPolicy",
+      effect: "Deny",
+      actions: ["kms:PutKeyPolicy"],
+      resources: ["*"],
+      condition: [{ test: "ForAnyValue:StringEquals", variable: "kms:ResourceAliases", values: aliases }],
+    },
+    {
+      sid: "ProtectSecretsKeyAlias",
+      effect: "Deny",
+      actions: ["kms:DeleteAlias", "kms:UpdateAlias"],
+      resources: unique(scope.environments.map((e) => arn(scope, e, "kms", secretsKeyAlias(e.name)))),
+    },
+  ];
 }

@@ -23,9 +23,11 @@ export const ROLES_ACCESS = {
   sid: "Roles",
   group: "compute",
   read: ["iam:GetRole", "iam:GetRolePolicy", "iam:ListAttachedRolePolicies", "iam:ListRolePolicies"],
+  // No CreateRole or UpdateAssumeRolePolicy: who may assume a role is an administrator's decision
+  // (noRoleCreationStatements). Destroy still deletes the environment's roles.
   write: [
-    "iam:CreateRole", "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:ListInstanceProfilesForRole", "iam:PutRolePolicy",
-    "iam:TagRole", "iam:UntagRole", "iam:UpdateAssumeRolePolicy", "iam:UpdateRole",
+    "iam:DeleteRole", "iam:DeleteRolePolicy", "iam:ListInstanceProfilesForRole", "iam:PutRolePolicy", "iam:TagRole",
+    "iam:UntagRole", "iam:UpdateRole",
   ],
   // Only the environments' own roles (task, execution, flow logs): never the CI roles themselves.
   resources: (s, e) => [environmentRolesArn(s, e)],
@@ -52,6 +54,29 @@ export function workloadBoundaryStatements(scope: CiScope): PolicyStatement[] {
       effect: "Deny",
       actions: ["iam:CreatePolicyVersion", "iam:DeletePolicy", "iam:DeletePolicyVersion", "iam:SetDefaultPolicyVersion"],
       resources: [boundaryArn],
+    },
+  ];
+}
+
+/**
+ * Trust policies are out of the apply role's reach. IAM has no condition key on the trust policy a
+ * CreateRole or UpdateAssumeRolePolicy call carries, so "only roles trusting ecs-tasks or
+ * vpc-flow-logs" cannot be written as a condition; a role the apply role could create would trust
+ * whatever it says (another account, say) and outlive the job as a backdoor. So both calls are
+ * denied outright: an administrator creates the workload roles (the first apply of an environment
+ * stack, and any later change that adds a role or changes a trust), and CI applies everything else.
+ * Denied explicitly, not just left out, so no later grant (a pattern, a managed policy) can bring them back.
+ */
+export function noRoleCreationStatements(scope: CiScope): PolicyStatement[] {
+  return [
+    { sid: "NoRoleCreationOrTrustChange", effect: "Deny", actions: ["iam:CreateRole", "iam:UpdateAssumeRolePolicy"], resources: ["*"] },
+    {
+      // The roles it manages trust ECS tasks or flow logs; even if one trusted the account, the apply
+      // role must not become its workload (secrets, parameters) by assuming it.
+      sid: "NoAssumingManagedRoles",
+      effect: "Deny",
+      actions: ["sts:AssumeRole", "sts:TagSession", "sts:SetSourceIdentity"],
+      resources: unique(scope.environments.map((e) => environmentRolesArn(scope, e))),
     },
   ];
 }

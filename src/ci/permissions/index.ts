@@ -19,8 +19,8 @@ import { type ApplyStateAccess, type CiScope, type PolicyGroup, type RolePolicie
 import { CERTIFICATES_ACCESS, DNS_ACCESS } from "./domain";
 import { AUTOSCALING_ACCESS, ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS } from "./ecs";
 import { GUARD_DUTY_ACCESS, WAF_ACCESS } from "./edge-protection";
-import { awsResourceGrantStatement, KEYS_ACCESS } from "./encryption";
-import { passRoleStatement, ROLES_ACCESS, serviceLinkedRoleStatement, workloadBoundaryStatements } from "./iam";
+import { awsResourceGrantStatement, KEYS_ACCESS, protectSecretsKeyStatements } from "./encryption";
+import { noRoleCreationStatements, passRoleStatement, ROLES_ACCESS, serviceLinkedRoleStatement, workloadBoundaryStatements } from "./iam";
 import { LOAD_BALANCING_ACCESS } from "./load-balancing";
 import { EC2_ACCESS } from "./networking";
 import { EVENTS_ACCESS, LOGS_ACCESS, METRICS_ACCESS, TOPICS_ACCESS } from "./observability";
@@ -111,8 +111,11 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: 
   const all = (access: ServiceAccess) => [...(access.read ?? []), ...(access.write ?? [])];
   return grouped([
     ...SERVICE_ACCESS.map((access) => ({ group: access.group, statements: serviceStatement(scope, access, `Manage${access.sid}`, all(access)) })),
-    { group: "compute", statements: [passRoleStatement(scope), serviceLinkedRoleStatement(scope), ...workloadBoundaryStatements(scope)] },
-    { group: "data", statements: [awsResourceGrantStatement(scope)] },
+    {
+      group: "compute",
+      statements: [passRoleStatement(scope), serviceLinkedRoleStatement(scope), ...workloadBoundaryStatements(scope), ...noRoleCreationStatements(scope)],
+    },
+    { group: "data", statements: [awsResourceGrantStatement(scope), ...protectSecretsKeyStatements(scope)] },
     {
       group: "unscoped",
       statements: unscopedStatement(

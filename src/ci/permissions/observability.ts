@@ -7,10 +7,10 @@ export const LOGS_ACCESS = {
   sid: "Logs",
   group: "operations",
   read: ["logs:DescribeMetricFilters", "logs:ListTagsForResource", "logs:ListTagsLogGroup"],
+  // Every log group keeps its key and its retention: no DisassociateKmsKey, no DeleteRetentionPolicy.
   write: [
-    "logs:AssociateKmsKey", "logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:DeleteMetricFilter", "logs:DeleteRetentionPolicy",
-    "logs:DisassociateKmsKey", "logs:PutMetricFilter", "logs:PutRetentionPolicy", "logs:TagLogGroup", "logs:TagResource",
-    "logs:UntagLogGroup", "logs:UntagResource",
+    "logs:AssociateKmsKey", "logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:DeleteMetricFilter", "logs:PutMetricFilter",
+    "logs:PutRetentionPolicy", "logs:TagLogGroup", "logs:TagResource", "logs:UntagLogGroup", "logs:UntagResource",
   ],
   // Resource policies and log deliveries (WAF logging) are account-level.
   unscopedRead: ["logs:DescribeLogGroups", "logs:DescribeResourcePolicies", "logs:GetLogDelivery", "logs:ListLogDeliveries"],

@@ -6,10 +6,9 @@ export const SECRETS_ACCESS = {
   sid: "Secrets",
   group: "data",
   read: ["secretsmanager:DescribeSecret", "secretsmanager:GetResourcePolicy"],
-  write: [
-    "secretsmanager:CreateSecret", "secretsmanager:DeleteResourcePolicy", "secretsmanager:DeleteSecret", "secretsmanager:PutResourcePolicy",
-    "secretsmanager:RestoreSecret", "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:UpdateSecret",
-  ],
+  // No Put/DeleteResourcePolicy: a resource policy could grant the apply role (or anyone) the values.
+  // No RestoreSecret: the stacks never restore a secret scheduled for deletion.
+  write: ["secretsmanager:CreateSecret", "secretsmanager:DeleteSecret", "secretsmanager:TagResource", "secretsmanager:UntagResource", "secretsmanager:UpdateSecret"],
   // Metadata only: no role here may read a secret's value.
   resources: (s, e) => [arn(s, e, "secretsmanager", `secret:${PROJECT}/${e.name}/*`)],
 } satisfies ServiceAccess;

@@ -74,6 +74,8 @@ export function protectBootstrapStatements(state: ApplyStateAccess): PolicyState
   return [
     { sid: "ProtectStateBucket", effect: "Deny", actions: [...BUCKETS_ACCESS.write], resources: [state.bucketArn] },
     { sid: "ProtectStateKey", effect: "Deny", actions: [...KEYS_ACCESS.write, "kms:CreateGrant", "kms:RetireGrant"], resources: [state.keyArn] },
-    { sid: "ProtectCiRoles", effect: "Deny", actions: [...ROLES_ACCESS.write, "iam:PassRole"], resources: [...state.ciRoleArns] },
+    // UpdateAssumeRolePolicy is denied everywhere anyway (noRoleCreationStatements); named here too so
+    // that this list alone keeps the CI roles' trust out of reach.
+    { sid: "ProtectCiRoles", effect: "Deny", actions: [...ROLES_ACCESS.write, "iam:PassRole", "iam:UpdateAssumeRolePolicy"], resources: [...state.ciRoleArns] },
   ];
 }

@@ -17,6 +17,17 @@ export interface AccessLogsBucketProps {
   readonly prefix: string;
 }
 
+/**
+ * Regions opened after August 2022 have no Elastic Load Balancing account for log delivery (and
+ * aws_elb_service_account fails there): the log-delivery service principal writes the logs instead.
+ * AmazonS3 ELB docs, "Regions available as of August 2022 or later".
+ */
+export const LOG_DELIVERY_SERVICE_REGIONS: readonly string[] = [
+  "ap-south-2", "ap-southeast-4", "ap-southeast-5", "ap-southeast-7", "ca-west-1", "eu-central-2", "eu-south-2",
+  "il-central-1", "me-central-1", "mx-central-1",
+];
+const LOG_DELIVERY_SERVICE = "logdelivery.elasticloadbalancing.amazonaws.com";
+
 /** Objects in incomplete multipart uploads cost money and are never read. */
 const ABORT_INCOMPLETE_UPLOAD_DAYS = 7;
 
@@ -32,16 +43,18 @@ export class AccessLogsBucket extends Construct {
   constructor(scope: Construct, id: string, props: AccessLogsBucketProps) {
     super(scope, id);
     const { aws } = props;
-    // The regional Elastic Load Balancing account delivers the logs (us-east-1 predates the
-    // logdelivery.elasticloadbalancing.amazonaws.com service principal).
-    const elb = new DataAwsElbServiceAccount(this, "elb-account");
+    // Older regions: the regional Elastic Load Balancing account delivers the logs (they predate the
+    // log-delivery service principal). Newer ones: only the service principal does.
+    const delivery = LOG_DELIVERY_SERVICE_REGIONS.includes(aws.region)
+      ? { type: "Service", identifiers: [LOG_DELIVERY_SERVICE] }
+      : { type: "AWS", identifiers: [new DataAwsElbServiceAccount(this, "elb-account").arn] };
     const bucket = new PrivateBucket(this, "bucket", {
       bucketName: props.bucketName,
       policyStatements: (arn) => [
         {
           sid: "AllowAlbLogDelivery",
           effect: "Allow",
-          principals: [{ type: "AWS", identifiers: [elb.arn] }],
+          principals: [delivery],
           actions: ["s3:PutObject"],
           resources: [`${arn}/${props.prefix}/AWSLogs/${aws.accountId}/*`],
         },

@@ -64,6 +64,9 @@ export type AlbAccessLogs =
       readonly prefix?: string;
     };
 
+/** One year, this host only (README "Where we depart from the guide"). */
+export const DEFAULT_STRICT_TRANSPORT_SECURITY = "max-age=31536000";
+
 export interface ApplicationLoadBalancerProps {
   /** Prefix of every name (<namePrefix>-alb, target groups <namePrefix>-<target>). Required: ALB and target group names are unique per account and region. */
   readonly namePrefix: string;
@@ -79,6 +82,13 @@ export interface ApplicationLoadBalancerProps {
   readonly securityGroup?: { readonly name?: string; readonly description?: string };
   /** TLS policy of the HTTPS listener (TLS 1.3 capable, forward secret). @default "ELBSecurityPolicy-TLS13-1-2-2021-06" */
   readonly sslPolicy?: string;
+  /**
+   * The Strict-Transport-Security header the HTTPS listener adds to every response (the listener
+   * attribute routing.http.response.strict_transport_security.header_value), so browsers never try
+   * plain HTTP again; false sends none (e.g. when the application sets it itself).
+   * @default "max-age=31536000" (one year, this host only: no includeSubDomains or preload, which bind the whole zone)
+   */
+  readonly strictTransportSecurity?: string | false;
   /** Refuse deletion through the API. @default true */
   readonly deletionProtection?: boolean | IResolvable;
   /** Seconds an idle connection stays open (1-4000). @default 60 */
@@ -180,11 +190,14 @@ export class ApplicationLoadBalancer extends Construct {
       "certificateArn" in props.certificate ? props.certificate.certificateArn : new TlsCertificate(this, "certificate", props.certificate).arn;
     const groups = props.targets.map((target) => ({ target, group: this.targetGroup(props, target) }));
     const defaultGroup = groups.find((g) => g.target.route === "default")!.group;
+    const hsts = props.strictTransportSecurity ?? DEFAULT_STRICT_TRANSPORT_SECURITY;
+    if (hsts !== false) check(this, /^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/.test(hsts), "strictTransportSecurity", `must be "max-age=<seconds>[; includeSubDomains][; preload]"; got ${hsts}`, hsts);
     this.httpsListener = new LbListener(this, "https", {
       loadBalancerArn: this.loadBalancer.arn,
       port: 443,
       protocol: "HTTPS",
       sslPolicy: props.sslPolicy ?? DEFAULT_SSL_POLICY,
+      routingHttpResponseStrictTransportSecurityHeaderValue: hsts === false ? undefined : hsts,
       certificateArn,
       defaultAction: [{ type: "forward", targetGroupArn: defaultGroup.arn }],
     });

@@ -28,6 +28,14 @@ export interface WebAclProps {
   readonly rateLimitPerFiveMinutes?: number;
   /** Days the WAF logs are kept. @default 30 */
   readonly logRetentionInDays?: number;
+  /**
+   * URI path prefixes (e.g. `/api/`) whose requests may carry bodies over the common rule set's 8 KB
+   * limit (SizeRestrictions_BODY): that rule only counts (and labels) in the rule group, and a rule
+   * right after it blocks labelled requests outside these paths. Chat requests with a long history
+   * exceed 8 KB and would otherwise be blocked.
+   * @default none: the 8 KB limit blocks everywhere
+   */
+  readonly largeBodyPathPrefixes?: readonly string[];
   /** Customer-managed key of the WAF log group. @default a new key for the WAF logs */
   readonly logKmsKeyArn?: string;
   /** Account, partition and region. @default looked up with data sources in this construct */
@@ -56,8 +64,13 @@ const PRIORITY = {
   ipReputation: 10,
   knownBadInputs: 20,
   commonRuleSet: 30,
+  oversizedBody: 35,
   sqlInjection: 40,
 } as const;
+
+/** The common rule set's body size rule, and the label it adds to a request it matches. */
+const BODY_SIZE_RULE = "SizeRestrictions_BODY";
+const BODY_SIZE_LABEL = "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body";
 
 /** AWS managed rule groups (vendor AWS), with the priority and metric suffix of each. */
 const MANAGED_RULE_GROUPS = [
@@ -74,6 +87,33 @@ const MANAGED_RULE_GROUPS = [
  * become a store of secrets. WAF requires single-header names in lower case.
  */
 const REDACTED_HEADERS = ["authorization", "cookie"];
+
+/**
+ * Blocks (or counts) requests the common rule set labelled as over its body size limit, unless
+ * their path starts with one of `paths`: the size rule keeps protecting everything but the chat API.
+ */
+function oversizedBodyRule(namePrefix: string, paths: readonly string[], blocking: boolean): Wafv2WebAclRule {
+  const startsWith = (path: string) => ({
+    byte_match_statement: {
+      search_string: path,
+      field_to_match: { uri_path: {} },
+      positional_constraint: "STARTS_WITH",
+      text_transformation: [{ priority: 0, type: "NONE" }],
+    },
+  });
+  const allowedPaths = paths.length === 1 ? startsWith(paths[0]) : { or_statement: { statement: paths.map(startsWith) } };
+  return {
+    name: "oversized-body-outside-large-body-paths",
+    priority: PRIORITY.oversizedBody,
+    action: blocking ? { block: {} } : { count: {} },
+    statement: {
+      and_statement: {
+        statement: [{ label_match_statement: { scope: "LABEL", key: BODY_SIZE_LABEL } }, { not_statement: { statement: [allowedPaths] } }],
+      },
+    },
+    visibilityConfig: visibility(`${namePrefix}-oversized-body`),
+  };
+}
 
 /** Per-rule CloudWatch metrics and sampled requests: what a false-positive investigation needs. */
 function visibility(metricName: string) {
@@ -106,14 +146,26 @@ export class WebAcl extends Construct {
 
     // `statement` is untyped in the provider bindings (too deeply recursive to generate), so it is
     // written in Terraform's own snake_case shape; everything around it is typed.
+    const largeBodyPaths = props.largeBodyPathPrefixes ?? [];
+    for (const prefix of largeBodyPaths) check(this, /^\/[!-~]*$/.test(prefix), "largeBodyPathPrefixes", `must be URI paths starting with "/"; got ${JSON.stringify(prefix)}`, prefix);
     const managedRules: Wafv2WebAclRule[] = MANAGED_RULE_GROUPS.map((group) => ({
       name: group.name,
       priority: group.priority,
       // A rule group's own actions apply with `none`; `count` overrides them all to count-only.
       overrideAction: blocking ? { none: {} } : { count: {} },
-      statement: { managed_rule_group_statement: { vendor_name: "AWS", name: group.name } },
+      statement: {
+        managed_rule_group_statement: {
+          vendor_name: "AWS",
+          name: group.name,
+          // The body size rule only labels here; oversizedBodyRule decides by path.
+          ...(group.name === "AWSManagedRulesCommonRuleSet" && largeBodyPaths.length > 0
+            ? { rule_action_override: [{ name: BODY_SIZE_RULE, action_to_use: { count: {} } }] }
+            : {}),
+        },
+      },
       visibilityConfig: visibility(`${namePrefix}-${group.metric}`),
     }));
+    if (largeBodyPaths.length > 0) managedRules.splice(MANAGED_RULE_GROUPS.findIndex((g) => g.priority > PRIORITY.oversizedBody), 0, oversizedBodyRule(namePrefix, largeBodyPaths, blocking));
     const rateLimitRule: Wafv2WebAclRule = {
       name: "rate-limit-per-ip",
       priority: PRIORITY.rateLimit,

@@ -39,9 +39,11 @@ export class VpcFlowLogs extends Construct {
       retentionInDays: props.retentionInDays ?? 30,
       kmsKeyArn: props.kmsKeyArn,
     });
-    // Confused-deputy guard: only flow logs of this account may assume the role.
+    // Confused-deputy guard: only flow logs of this account, in this region, may assume the role
+    // (aws:SourceArn is the flow log's ARN; its id is generated, hence the pattern).
     const trust = serviceTrustPolicy(this, "trust", "vpc-flow-logs.amazonaws.com", [
       { test: "StringEquals", variable: "aws:SourceAccount", values: [aws.accountId] },
+      { test: "ArnLike", variable: "aws:SourceArn", values: [`arn:${aws.partition}:ec2:${aws.region}:${aws.accountId}:vpc-flow-log/*`] },
     ]);
     const role = new IamRole(this, "role", {
       name: `${props.namePrefix}-flow-logs`,

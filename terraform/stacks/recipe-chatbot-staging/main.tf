@@ -91,16 +91,12 @@ data "aws_iam_policy_document" "app_logs_key_policy" {
     actions = [
       "kms:CancelKeyDeletion",
       "kms:CreateAlias",
-      "kms:CreateGrant",
-      "kms:Decrypt",
       "kms:DeleteAlias",
       "kms:DescribeKey",
       "kms:DisableKey",
       "kms:DisableKeyRotation",
       "kms:EnableKey",
       "kms:EnableKeyRotation",
-      "kms:Encrypt",
-      "kms:GenerateDataKey",
       "kms:GetKeyPolicy",
       "kms:GetKeyRotationStatus",
       "kms:ListAliases",
@@ -170,16 +166,12 @@ data "aws_iam_policy_document" "app_alert_topics_key_policy" {
     actions = [
       "kms:CancelKeyDeletion",
       "kms:CreateAlias",
-      "kms:CreateGrant",
-      "kms:Decrypt",
       "kms:DeleteAlias",
       "kms:DescribeKey",
       "kms:DisableKey",
       "kms:DisableKeyRotation",
       "kms:EnableKey",
       "kms:EnableKeyRotation",
-      "kms:Encrypt",
-      "kms:GenerateDataKey",
       "kms:GetKeyPolicy",
       "kms:GetKeyRotationStatus",
       "kms:ListAliases",
@@ -788,6 +780,13 @@ data "aws_iam_policy_document" "app_networking_flow_logs_trust" {
       ]
       variable = "aws:SourceAccount"
     }
+    condition {
+      test = "ArnLike"
+      values = [
+        "arn:${data.aws_partition.partition.partition}:ec2:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:vpc-flow-log/*"
+      ]
+      variable = "aws:SourceArn"
+    }
     principals {
       identifiers = [
         "vpc-flow-logs.amazonaws.com"
@@ -845,16 +844,12 @@ data "aws_iam_policy_document" "app_secrets_key_policy" {
     actions = [
       "kms:CancelKeyDeletion",
       "kms:CreateAlias",
-      "kms:CreateGrant",
-      "kms:Decrypt",
       "kms:DeleteAlias",
       "kms:DescribeKey",
       "kms:DisableKey",
       "kms:DisableKeyRotation",
       "kms:EnableKey",
       "kms:EnableKeyRotation",
-      "kms:Encrypt",
-      "kms:GenerateDataKey",
       "kms:GetKeyPolicy",
       "kms:GetKeyRotationStatus",
       "kms:ListAliases",
@@ -1190,11 +1185,12 @@ resource "aws_lb_target_group" "app_load_balancer_backend_target_group" {
   }
 }
 resource "aws_lb_listener" "app_load_balancer_https" {
-  certificate_arn   = aws_acm_certificate_validation.app_load_balancer_certificate_validation.certificate_arn
-  load_balancer_arn = aws_lb.app_load_balancer_alb.arn
-  port              = 443
-  protocol          = "HTTPS"
-  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09"
+  certificate_arn                                              = aws_acm_certificate_validation.app_load_balancer_certificate_validation.certificate_arn
+  load_balancer_arn                                            = aws_lb.app_load_balancer_alb.arn
+  port                                                         = 443
+  protocol                                                     = "HTTPS"
+  routing_http_response_strict_transport_security_header_value = "max-age=31536000"
+  ssl_policy                                                   = "ELBSecurityPolicy-TLS13-1-2-Res-PQ-2025-09"
   default_action {
     target_group_arn = aws_lb_target_group.app_load_balancer_frontend_target_group.arn
     type             = "forward"
@@ -1379,12 +1375,70 @@ resource "aws_wafv2_web_acl" "app_load_balancer_waf_web_acl" {
       managed_rule_group_statement {
         vendor_name = "AWS"
         name        = "AWSManagedRulesCommonRuleSet"
+        rule_action_override {
+          name = "SizeRestrictions_BODY"
+          action_to_use {
+            count {
+            }
+          }
+        }
       }
     }
 
     visibility_config {
       cloudwatch_metrics_enabled = true
       metric_name                = "recipe-chatbot-staging-common-rule-set"
+      sampled_requests_enabled   = true
+    }
+  }
+  rule {
+    name     = "oversized-body-outside-large-body-paths"
+    priority = 35
+    action {
+      block {
+      }
+    }
+
+    # Warning: The following attribute is of an unexpected type. Either there's a problem with the provider
+    # or CDKTF has chosen to skip generating a detailed type for this because it increases the size of the provider library significantly. 
+    # Please check if this resource is included in our skip list: 
+    # https://github.com/hashicorp/terraform-cdk/blob/1fb8588095a55d475dc4be28882ec4f42006ec8d/packages/%40cdktf/provider-generator/lib/get/generator/skipped-attributes.ts
+    # and if not, please check with the provider authors to see if the provider schema is accurate.
+    # 
+    # We understand this is not ideal, so we suggest using JSON synthesis instead of HCL synthesis for this particular case.
+
+    statement {
+      and_statement {
+        statement {
+          label_match_statement {
+            scope = "LABEL"
+            key   = "awswaf:managed:aws:core-rule-set:SizeRestrictions_Body"
+          }
+        }
+        statement {
+          not_statement {
+            statement {
+              byte_match_statement {
+                search_string = "/api/"
+                field_to_match {
+                  uri_path {
+                  }
+                }
+                positional_constraint = "STARTS_WITH"
+                text_transformation {
+                  priority = 0
+                  type     = "NONE"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+
+    visibility_config {
+      cloudwatch_metrics_enabled = true
+      metric_name                = "recipe-chatbot-staging-oversized-body"
       sampled_requests_enabled   = true
     }
   }
