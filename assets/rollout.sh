@@ -103,9 +103,10 @@ fi
 # ECS stopped the deployment: the circuit breaker (tasks failed to start or to pass health checks) or
 # a deployment alarm that fired during the bake time; with rollback on, as every service here has
 # it, it went back to the last completed deployment. The reason is on the failed deployment while
-# ECS lists it, and on the rollback deployment after.
-reason=$(jq -r --arg id "$deployment_id" \
-  '[.services[0].deployments[] | select(.id == $id or .status == "PRIMARY") | .rolloutStateReason // empty] | first // empty' <<<"$state")
+# ECS lists it (ours, or the one it marks FAILED), and on the rollback deployment after.
+reason=$(jq -r --arg id "$deployment_id" '.services[0].deployments as $all
+  | [($all[] | select(.id == $id)), ($all[] | select(.rolloutState == "FAILED")), ($all[] | select(.status == "PRIMARY"))]
+  | map(.rolloutStateReason // empty) | first // empty' <<<"$state")
 echo "::error::rollout: ECS stopped deployment $deployment_id of $ECR_REPOSITORY:$IMAGE_TAG to" \
   "$ECS_SERVICE (deployment circuit breaker or deployment alarm)${reason:+: $reason}" >&2
 jq -r '.services[0].events[:5][] | "  \(.createdAt) \(.message)"' <<<"$state" >&2 || true

@@ -132,13 +132,15 @@ describe("dev stack applied to the emulator", () => {
     const { services = [] } = await new ECSClient(sdkConfig(emulator)).send(
       new DescribeServicesCommand({ cluster: CLUSTER_NAME, services: ["recipe-chatbot-backend", "recipe-chatbot-frontend"] }),
     );
-    expect(services.map((s) => [s.serviceName, s.deploymentConfiguration?.alarms])).toEqual(
+    // alarm_names is a set: its order is Terraform's.
+    const watched = services.map((s) => [s.serviceName, { ...s.deploymentConfiguration?.alarms, alarmNames: [...(s.deploymentConfiguration?.alarms?.alarmNames ?? [])].sort() }]);
+    expect(watched).toEqual(
       ["backend", "frontend"].map((name) => [
         `recipe-chatbot-${name}`,
         { alarmNames: [`recipe-chatbot-dev-${name}-deployment-error-rate`, `recipe-chatbot-dev-${name}-deployment-response-time`], enable: true, rollback: true },
       ]),
     );
-    const { MetricAlarms = [] } = await new CloudWatchClient(sdkConfig(emulator)).send(new DescribeAlarmsCommand({ AlarmNames: services[0].deploymentConfiguration!.alarms!.alarmNames }));
+    const { MetricAlarms = [] } = await new CloudWatchClient(sdkConfig(emulator)).send(new DescribeAlarmsCommand({ AlarmNames: ["recipe-chatbot-dev-backend-deployment-error-rate", "recipe-chatbot-dev-backend-deployment-response-time"] }));
     expect(MetricAlarms.map((a) => [a.AlarmName, a.Threshold, a.EvaluationPeriods])).toEqual([
       ["recipe-chatbot-dev-backend-deployment-error-rate", 5, 2],
       ["recipe-chatbot-dev-backend-deployment-response-time", 5, 2],
