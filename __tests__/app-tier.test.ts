@@ -1,7 +1,7 @@
 import { Testing, Token } from "cdktf";
 import { BACKEND_PATHS } from "../src/config";
 import { EnvironmentStack } from "../src/stacks/environment-stack";
-import { dataAt, environment, refTo, resourceAt, resourcesOf, synthEnvironment } from "./support/stacks";
+import { buildEnvironment, dataAt, environment, refTo, resourceAt, resourcesOf, synthEnvironment } from "./support/stacks";
 
 const prod = synthEnvironment("prod");
 const dev = synthEnvironment("dev");
@@ -341,5 +341,27 @@ describe("IAM", () => {
     const allowed = Object.values(prod.data!.aws_iam_policy_document).flatMap((d: any) => d.statement.filter((s: any) => s.effect === "Allow"));
     const actions = allowed.flatMap((s: any) => s.actions ?? []);
     expect(actions.filter((a: string) => a === "*" || a.endsWith(":*"))).toEqual([]);
+  });
+});
+
+describe("ECS Exec in an environment (off in every preset)", () => {
+  it("is off by default: no exec configuration on the cluster, no service with it on", () => {
+    for (const stack of [dev, prod]) {
+      expect(resourceAt(stack, "aws_ecs_cluster", "app/cluster/cluster").configuration).toBeUndefined();
+      expect(resourcesOf(stack, "aws_ecs_service").map(([, s]) => s.enable_execute_command)).toEqual([false, false]);
+    }
+  });
+
+  it("when switched on, passes the policy guard with sessions logged and both services reachable", () => {
+    const overrides = { environments: { dev: { ecsExec: { enabled: true } } } };
+    // With validations: the policy guard runs as one (RC-IAM-010 on the SSM channels, RC-ECS-002).
+    expect(() => Testing.synth(buildEnvironment("dev", overrides), true)).not.toThrow();
+    const on = synthEnvironment("dev", overrides);
+    expect(resourceAt(on, "aws_ecs_cluster", "app/cluster/cluster").configuration.execute_command_configuration).toMatchObject({
+      logging: "OVERRIDE",
+      log_configuration: { cloud_watch_encryption_enabled: true, cloud_watch_log_group_name: "${aws_cloudwatch_log_group.app_cluster_exec_logs_group.name}" },
+    });
+    expect(resourceAt(on, "aws_cloudwatch_log_group", "app/cluster/exec-logs/group")).toMatchObject({ name: "/aws/ecs/recipe-chatbot-cluster/exec", retention_in_days: 365 });
+    expect(resourcesOf(on, "aws_ecs_service").map(([, s]) => s.enable_execute_command)).toEqual([true, true]);
   });
 });

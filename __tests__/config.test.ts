@@ -193,6 +193,23 @@ describe("bad configuration fails with the field and what is allowed", () => {
     expect(problem).toMatch(says);
   });
 
+  it("keeps ECS Exec off everywhere by default, and refuses it in prod without a second, explicit yes", () => {
+    expect(resolveEnvironments().map((env) => [env.name, env.ecsExec.enabled])).toEqual([
+      ["dev", false],
+      ["staging", false],
+      ["prod", false],
+    ]);
+    expect(problemsFor({ environments: { prod: { ecsExec: { enabled: true } } } })).toEqual([
+      "environments.prod.ecsExec.enabled: must be false in prod unless ecsExec.allowInProduction is true as well (a shell in production tasks reaches the API keys) (got true)",
+    ]);
+    const allowed = resolveEnvironments({ environments: { prod: { ecsExec: { enabled: true, allowInProduction: true } }, dev: { ecsExec: { enabled: true } } } });
+    expect(allowed.map((env) => [env.name, env.ecsExec.enabled])).toEqual([
+      ["dev", true],
+      ["staging", false],
+      ["prod", true],
+    ]);
+  });
+
   it("lists every problem of every environment in one error", () => {
     const problems = problemsFor({
       environments: {

@@ -119,6 +119,8 @@ describe("README architecture diagram (prod stack)", () => {
       "backend",
       "frontend",
       "monitoring",
+      "backend-deployment-alarms",
+      "frontend-deployment-alarms",
     ]);
     const kinds = new Set(diagram.groups.flatMap((group) => group.nodes.map((node) => node.lines[0])));
     for (const kind of ["ALB", "Listener", "Target group", "ECS service", "Task definition", "ECR repository", "Secret", "Alarm", "SNS topic", "WAF web ACL", "NAT gateway"]) {

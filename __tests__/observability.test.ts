@@ -351,8 +351,15 @@ describe("alarms (guide: Monitoring Dashboard alarms)", () => {
     expect(evaluation.appliedSuppressions.filter((x) => x.path.startsWith("recipe-chatbot-prod/app/monitoring/"))).toEqual([]);
   });
 
-  it("creates exactly these six alarms and exposes their names", () => {
-    expect(resourcesOf(s, "aws_cloudwatch_metric_alarm")).toHaveLength(6);
+  it("creates exactly the guide's six alarms, plus two deployment alarms per service, and exposes their names", () => {
+    const alarms = resourcesOf(s, "aws_cloudwatch_metric_alarm").map(([, alarm]) => alarm.alarm_name as string);
+    expect(alarms.filter((name) => name.includes("-deployment-")).sort()).toEqual([
+      "recipe-chatbot-prod-backend-deployment-error-rate",
+      "recipe-chatbot-prod-backend-deployment-response-time",
+      "recipe-chatbot-prod-frontend-deployment-error-rate",
+      "recipe-chatbot-prod-frontend-deployment-response-time",
+    ]);
+    expect(alarms.filter((name) => !name.includes("-deployment-")).sort()).toEqual([...observability.alarmNames].sort());
     expect(observability.alarmNames).toEqual([
       "recipe-chatbot-prod-high-error-rate",
       "recipe-chatbot-prod-high-response-time",

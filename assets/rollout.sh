@@ -76,7 +76,8 @@ describe_service() {
 deployment_id=$(release "$IMAGE_TAG")
 
 # Waits until the service has a single deployment with every task running (the CLI polls every 15 s,
-# at most 40 times). A deployment the circuit breaker rolls back is stable too, on the old revision.
+# at most 40 times). A deployment the circuit breaker or an alarm rolls back is stable too, on the
+# old revision.
 if ! aws ecs wait services-stable --cluster "$ECS_CLUSTER" --services "$ECS_SERVICE"; then
   describe_service | jq -r '.services[0].events[:5][] | "  \(.createdAt) \(.message)"' >&2 || true
   fail "$ECS_SERVICE did not become stable; the deployment $deployment_id may still be in progress"
@@ -99,12 +100,15 @@ if [[ "$primary_id" == "$deployment_id" && "$rollout_state" == COMPLETED ]]; the
   exit 0
 fi
 
-# The circuit breaker stopped the deployment (and, with rollback on, as every service here has it,
-# went back to the last completed one).
-reason=$(jq -r --arg id "$deployment_id" \
-  '.services[0].deployments[] | select(.id == $id) | .rolloutStateReason // empty' <<<"$state")
-echo "::error::rollout: the deployment circuit breaker stopped deployment $deployment_id of" \
-  "$ECR_REPOSITORY:$IMAGE_TAG to $ECS_SERVICE${reason:+: $reason}" >&2
+# ECS stopped the deployment: the circuit breaker (tasks failed to start or to pass health checks) or
+# a deployment alarm that fired during the bake time; with rollback on, as every service here has
+# it, it went back to the last completed deployment. The reason is on the failed deployment while
+# ECS lists it (ours, or the one it marks FAILED), and on the rollback deployment after.
+reason=$(jq -r --arg id "$deployment_id" '.services[0].deployments as $all
+  | [($all[] | select(.id == $id)), ($all[] | select(.rolloutState == "FAILED")), ($all[] | select(.status == "PRIMARY"))]
+  | map(.rolloutStateReason // empty) | first // empty' <<<"$state")
+echo "::error::rollout: ECS stopped deployment $deployment_id of $ECR_REPOSITORY:$IMAGE_TAG to" \
+  "$ECS_SERVICE (deployment circuit breaker or deployment alarm)${reason:+: $reason}" >&2
 jq -r '.services[0].events[:5][] | "  \(.createdAt) \(.message)"' <<<"$state" >&2 || true
 
 rolled_back_to=$(jq -r '.taskDefinition // empty' <<<"$primary")

@@ -9,7 +9,7 @@ import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeS
 import { DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetTopicAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
-import { DescribeServicesCommand, ECSClient } from "@aws-sdk/client-ecs";
+import { DescribeClustersCommand, DescribeServicesCommand, ECSClient } from "@aws-sdk/client-ecs";
 import {
   DescribeListenerAttributesCommand,
   DescribeListenersCommand,
@@ -41,7 +41,8 @@ let env: NodeJS.ProcessEnv;
 let hostedZoneId: string;
 
 beforeAll(async () => {
-  const outdir = synthesizeFor("dev");
+  // ECS Exec is off by default; on here, so its audited configuration is applied and read back too.
+  const outdir = synthesizeFor("dev", undefined, { environments: { dev: { ecsExec: { enabled: true } } } });
   emulator = await startEmulator({ serverEnv: rolloutEmulatorEnv() });
   env = emulator.env;
   dir = prepareWorkdir(path.join(outdir, "stacks", STACK), { emulator });
@@ -129,6 +130,36 @@ describe("dev stack applied to the emulator", () => {
       ["recipe-chatbot-backend", 1, 200, 100, { enable: true, rollback: true }],
       ["recipe-chatbot-frontend", 1, 200, 100, { enable: true, rollback: true }],
     ]);
+  });
+
+  it("watches each service's own deployment alarms during releases, rolling back on them", async () => {
+    const { services = [] } = await new ECSClient(sdkConfig(emulator)).send(
+      new DescribeServicesCommand({ cluster: CLUSTER_NAME, services: ["recipe-chatbot-backend", "recipe-chatbot-frontend"] }),
+    );
+    // alarm_names is a set: its order is Terraform's.
+    const watched = services.map((s) => [s.serviceName, { ...s.deploymentConfiguration?.alarms, alarmNames: [...(s.deploymentConfiguration?.alarms?.alarmNames ?? [])].sort() }]);
+    expect(watched).toEqual(
+      ["backend", "frontend"].map((name) => [
+        `recipe-chatbot-${name}`,
+        { alarmNames: [`recipe-chatbot-dev-${name}-deployment-error-rate`, `recipe-chatbot-dev-${name}-deployment-response-time`], enable: true, rollback: true },
+      ]),
+    );
+    const { MetricAlarms = [] } = await new CloudWatchClient(sdkConfig(emulator)).send(new DescribeAlarmsCommand({ AlarmNames: ["recipe-chatbot-dev-backend-deployment-error-rate", "recipe-chatbot-dev-backend-deployment-response-time"] }));
+    expect(MetricAlarms.map((a) => [a.AlarmName, a.Threshold, a.EvaluationPeriods])).toEqual([
+      ["recipe-chatbot-dev-backend-deployment-error-rate", 5, 2],
+      ["recipe-chatbot-dev-backend-deployment-response-time", 5, 2],
+    ]);
+  });
+
+  it("turns ECS Exec on (as configured here) only with every session logged to an encrypted group", async () => {
+    const ecs = new ECSClient(sdkConfig(emulator));
+    const { clusters = [] } = await ecs.send(new DescribeClustersCommand({ clusters: [CLUSTER_NAME], include: ["CONFIGURATIONS"] }));
+    const exec = clusters[0].configuration?.executeCommandConfiguration;
+    expect(exec).toMatchObject({ logging: "OVERRIDE", logConfiguration: { cloudWatchLogGroupName: `/aws/ecs/${CLUSTER_NAME}/exec`, cloudWatchEncryptionEnabled: true } });
+    const { logGroups = [] } = await new CloudWatchLogsClient(sdkConfig(emulator)).send(new DescribeLogGroupsCommand({ logGroupNamePrefix: `/aws/ecs/${CLUSTER_NAME}/exec` }));
+    expect(logGroups.map((g) => [g.logGroupName, g.kmsKeyId, g.retentionInDays])).toEqual([[`/aws/ecs/${CLUSTER_NAME}/exec`, exec!.kmsKeyId, 365]]);
+    const { services = [] } = await ecs.send(new DescribeServicesCommand({ cluster: CLUSTER_NAME, services: ["recipe-chatbot-backend", "recipe-chatbot-frontend"] }));
+    expect(services.map((s) => s.enableExecuteCommand)).toEqual([true, true]);
   });
 
   it("registers scalable targets with the dev bounds and the target-tracking policies", async () => {

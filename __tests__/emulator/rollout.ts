@@ -2,8 +2,8 @@
  * The delivery rollout (assets/rollout.sh, README "Delivery") against the dev stack that
  * dev-stack.test.ts applied to moto: roll both services out to a new tag with the real aws CLI, read
  * back what ECS and SSM hold, and require that Terraform then plans no changes. A second rollout meets
- * a simulated circuit-breaker rollback and must fail while leaving Terraform's view consistent with
- * what runs. It shares that suite's apply rather than applying the stack again (a third of the
+ * a simulated circuit-breaker rollback, a third a deployment alarm in ALARM, and each must fail while
+ * leaving Terraform's view consistent with what runs. It shares that suite's apply rather than applying the stack again (a third of the
  * emulator layer's time), so it runs after the checks of the stack as applied and before its destroy.
  */
 import { execFileSync, spawn } from "child_process";
@@ -13,6 +13,7 @@ import * as path from "path";
 import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, ListTagsForResourceCommand } from "@aws-sdk/client-ecs";
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
+import { CloudWatchClient, DescribeAlarmsCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, resolveEnvironments, type ServiceDefinition } from "../../src/config";
 import { ROLLOUT_SCRIPT } from "../../src/github/delivery-workflow";
 import { imageTagParameterName } from "../../src/core/naming";
@@ -26,6 +27,7 @@ const SERVICES = [BACKEND, FRONTEND];
 /** Commit SHAs, as the delivery workflow tags images. */
 const RELEASE_TAG = "abc123def4567890abc123def4567890abc12345";
 const FAILING_TAG = "bad0000def4567890abc123def4567890abc1234";
+const ALARMING_TAG = "a1a2000def4567890abc123def4567890abc1234";
 
 /**
  * moto reports every service's running count from MOTO_ECS_SERVICE_RUNNING (default 0, which no
@@ -141,13 +143,42 @@ export function describeRollout(applied: () => AppliedStack): void {
         const before = await serviceState(BACKEND);
         const result = await rollout(BACKEND, FAILING_TAG, await circuitBreakerDouble(before.taskDefinitionArn));
         expect(result.code).toBe(1);
-        expect(result.stderr).toContain("the deployment circuit breaker stopped deployment");
+        expect(result.stderr).toContain("(deployment circuit breaker or deployment alarm): ECS deployment circuit breaker: tasks failed to start.");
         expect(result.stderr).toContain("ECS deployment circuit breaker: tasks failed to start.");
         expect(result.stderr).toContain(`still runs ${RELEASE_TAG}`);
         const after = await serviceState(BACKEND);
         expect(after).toEqual({
           taskDefinitionArn: after.newestArn,
           newestArn: expect.stringMatching(/:4$/), // 3 named the failed image, 4 the restored one
+          image: `${repositoryUrl[BACKEND.repositoryName]}:${RELEASE_TAG}`,
+          parameter: RELEASE_TAG,
+        });
+        expect(await planChanges(dir, env)).toEqual([]);
+      });
+
+      it("fails when a deployment alarm rolls the release back, and restores the released tag so the plan stays empty", async () => {
+        // The backend's own target-group error rate fires during the release (the launcher's
+        // deployment-alarm patch decides the deployment on the next DescribeServices, as ECS does).
+        const alarm = `recipe-chatbot-${ENVIRONMENT}-${BACKEND.name}-deployment-error-rate`;
+        const cloudwatch = new CloudWatchClient(sdkConfig(emulator));
+        const { MetricAlarms = [] } = await cloudwatch.send(new DescribeAlarmsCommand({ AlarmNames: [alarm] }));
+        expect(MetricAlarms).toHaveLength(1);
+        const { services = [] } = await ecs().send(new DescribeServicesCommand({ cluster: CLUSTER_NAME, services: [ecsServiceName(BACKEND)] }));
+        expect(services[0].deploymentConfiguration?.alarms?.alarmNames).toContain(alarm);
+        await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: alarm, StateValue: "ALARM", StateReason: "5xx above threshold during the release" }));
+        try {
+          const result = await rollout(BACKEND, ALARMING_TAG);
+          expect(result.code).toBe(1);
+          expect(result.stderr).toContain(`(deployment circuit breaker or deployment alarm): ECS deployment`);
+          expect(result.stderr).toContain(`rolled back: alarm(s) ${alarm} in ALARM state.`);
+          expect(result.stderr).toContain(`still runs ${RELEASE_TAG}`);
+        } finally {
+          await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: alarm, StateValue: "OK", StateReason: "release over" }));
+        }
+        const after = await serviceState(BACKEND);
+        expect(after).toEqual({
+          taskDefinitionArn: after.newestArn,
+          newestArn: expect.stringMatching(/:6$/), // 5 named the failed image, 6 the restored one
           image: `${repositoryUrl[BACKEND.repositoryName]}:${RELEASE_TAG}`,
           parameter: RELEASE_TAG,
         });

@@ -136,3 +136,54 @@ describe("FargateService, alone", () => {
     expect(only(stack, "aws_appautoscaling_target").resource_id).toMatch(/^service\/legacy\/\$\{aws_ecs_service\.svc_service\.name\}$/);
   });
 });
+
+describe("ECS Exec and deployment alarms", () => {
+  it("a cluster with ECS Exec logs every session to an encrypted group over a CMK-encrypted channel", () => {
+    const stack = synthModule((scope) => new FargateCluster(scope, "cluster", { clusterName: "shop", executeCommand: {} }));
+    const exec = only(stack, "aws_ecs_cluster").configuration.execute_command_configuration;
+    expect(exec).toMatchObject({ logging: "OVERRIDE", log_configuration: { cloud_watch_encryption_enabled: true, cloud_watch_log_group_name: "${aws_cloudwatch_log_group.cluster_exec_logs_group.name}" } });
+    expect(exec.kms_key_id).toBe("${aws_kms_key.cluster_exec_logs_key.arn}");
+    expect(only(stack, "aws_cloudwatch_log_group")).toMatchObject({ name: "/aws/ecs/shop/exec", retention_in_days: 365, kms_key_id: "${aws_kms_key.cluster_exec_logs_key.arn}" });
+  });
+
+  it("a service with ECS Exec on gets the SSM channels and the session log, and nothing more, in its task role", () => {
+    const stack = synthModule((scope) => {
+      const cluster = new FargateCluster(scope, "cluster", { clusterName: "shop", executeCommand: {} });
+      new FargateService(scope, "orders", serviceProps(cluster, { executeCommand: true }));
+    });
+    expect(only(stack, "aws_ecs_service").enable_execute_command).toBe(true);
+    const statements = Object.values(stack.data?.aws_iam_policy_document ?? {})
+      .flatMap((d: any) => d.statement ?? [])
+      .filter((s: any) => String(s.sid).startsWith("Exec"));
+    expect(statements.map((s: any) => [s.sid, s.actions])).toEqual([
+      ["ExecSessionChannels", ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"]],
+      ["ExecFindSessionLog", ["logs:DescribeLogGroups"]],
+      ["ExecWriteSessionLog", ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"]],
+      ["ExecSessionKey", ["kms:Decrypt"]],
+    ]);
+    expect(statements[2].resources).toEqual(["${aws_cloudwatch_log_group.cluster_exec_logs_group.arn}", "${aws_cloudwatch_log_group.cluster_exec_logs_group.arn}:log-stream:*"]);
+  });
+
+  it("is off by default, and refused in a cluster that does not log sessions", () => {
+    const stack = synthModule((scope) => new FargateService(scope, "orders", serviceProps(new FargateCluster(scope, "cluster", { clusterName: "shop" }))));
+    expect(only(stack, "aws_ecs_service").enable_execute_command).toBe(false);
+    expect(only(stack, "aws_ecs_cluster").configuration).toBeUndefined();
+    expectPropError(
+      (scope) => new FargateService(scope, "orders", serviceProps(new FargateCluster(scope, "cluster", { clusterName: "shop" }), { executeCommand: true })),
+      "executeCommand",
+      "needs a cluster that logs ECS Exec sessions",
+    );
+  });
+
+  it("watches the given alarms during deployments and rolls back on them; none by default", () => {
+    const stack = synthModule((scope) => {
+      const cluster = new FargateCluster(scope, "cluster", { clusterName: "shop" });
+      new FargateService(scope, "orders", serviceProps(cluster, { deploymentAlarms: ["orders-errors", "orders-latency"] }));
+      new FargateService(scope, "billing", serviceProps(cluster, { serviceName: "billing" }));
+    });
+    const [billing, orders] = all(stack, "aws_ecs_service").sort((a, b) => a.name.localeCompare(b.name));
+    expect(orders.alarms).toEqual({ alarm_names: ["orders-errors", "orders-latency"], enable: true, rollback: true });
+    expect(orders.deployment_circuit_breaker).toEqual({ enable: true, rollback: true });
+    expect(billing.alarms).toBeUndefined();
+  });
+});

@@ -83,6 +83,16 @@ const BAD_CASES: ReadonlyArray<[string, string, (fx: CompliantStack) => IConstru
     fx.cluster.putConfiguration({ executeCommandConfiguration: { logging: "NONE" } });
     return fx.cluster;
   }],
+  ["RC-ECS-002", "ECS Exec logged unencrypted", (fx) => {
+    fx.cluster.putConfiguration({
+      executeCommandConfiguration: { kmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/x", logging: "OVERRIDE", logConfiguration: { cloudWatchLogGroupName: "/exec", cloudWatchEncryptionEnabled: false } },
+    });
+    return fx.cluster;
+  }],
+  ["RC-ECS-002", "ECS Exec on in a cluster that logs no sessions", (fx) => {
+    fx.service.enableExecuteCommand = true;
+    return fx.service;
+  }],
   ["RC-ECS-003", "public IP on tasks", (fx) => {
     fx.service.addOverride("network_configuration.assign_public_ip", true);
     return fx.service;
@@ -359,7 +369,7 @@ describe("policy rules", () => {
   });
 
   it("has a bad case for every rule", () => {
-    expect(BAD_CASES.map(([id]) => id).sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
+    expect([...new Set(BAD_CASES.map(([id]) => id))].sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
   });
 
   it("passes the compliant stack, checking every rule at least once", () => {

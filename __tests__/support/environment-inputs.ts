@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { CreateHostedZoneCommand, Route53Client } from "@aws-sdk/client-route-53";
 import { buildRecipeChatbotApp, type RecipeChatbotAppConfig } from "../../src/app";
-import { resolveEnvironments } from "../../src/config";
+import { resolveEnvironments, type ConfigOverrides } from "../../src/config";
 import { synthesize } from "../../src/synthesize";
 import { sdkConfig, type Emulator } from "./emulator";
 
@@ -12,9 +12,9 @@ export const TEST_ZONE = "recipe-chatbot.test";
 export const TEST_DOMAIN = `chat.${TEST_ZONE}`;
 
 /** Synthesizes the project (JSON only) with just the given environment; returns the output directory. */
-export function synthesizeFor(environment: string, project?: RecipeChatbotAppConfig["project"]): string {
+export function synthesizeFor(environment: string, project?: RecipeChatbotAppConfig["project"], overrides: ConfigOverrides = {}): string {
   const outdir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `synth-${environment}-`)), "cdktf.out");
-  const environments = resolveEnvironments().filter((e) => e.name === environment);
+  const environments = resolveEnvironments(overrides).filter((e) => e.name === environment);
   synthesize({ outdir, hcl: false, build: (app) => buildRecipeChatbotApp(app, { environments, project }) });
   return outdir;
 }

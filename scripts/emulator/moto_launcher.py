@@ -112,6 +112,85 @@ def patch_ecs_create_service() -> None:
     EC2ContainerServiceResponse.create_service = create_service
 
 
+def patch_ecs_deployment_alarms() -> None:
+    """Give UpdateService a deployment that ECS deployment alarms can roll back.
+
+    moto keeps one deployment for a service's whole life and never judges it, so a release
+    watched by deployment alarms (deploymentConfiguration.alarms, rollback on) could not fail.
+    Here, an UpdateService that changes the task definition of a service with such alarms starts
+    a new PRIMARY deployment IN_PROGRESS (the previous one becomes ACTIVE), and the next
+    DescribeServices of it decides, as ECS does after its bake time: if one of the alarms is in
+    ALARM (CloudWatch SetAlarmState), the service goes back to the previous task definition in a
+    COMPLETED rollback deployment whose reason names the alarm; otherwise the new deployment is
+    COMPLETED. Either way one deployment remains, so `aws ecs wait services-stable` passes.
+    """
+    from moto.cloudwatch.models import cloudwatch_backends
+    from moto.moto_api._internal import mock_random
+
+    update = EC2ContainerServiceResponse.update_service
+    describe = EC2ContainerServiceResponse.describe_services
+    # Service ARN -> (task definition to roll back to, alarm names), while a deployment is undecided.
+    undecided: dict[str, tuple[str, list[str]]] = {}
+
+    def watched_alarms(service: Any) -> list[str]:
+        alarms = (getattr(service, "deployment_configuration", None) or {}).get("alarms") or {}
+        return list(alarms.get("alarmNames") or []) if alarms.get("enable") and alarms.get("rollback") else []
+
+    def deployment(task_definition: str, state: str, reason: str) -> dict[str, Any]:
+        now = time.time()
+        return {
+            "id": f"ecs-svc/{mock_random.randint(0, 10**18)}",
+            "status": "PRIMARY",
+            "taskDefinition": task_definition,
+            "rolloutState": state,
+            "rolloutStateReason": reason,
+            "createdAt": now,
+            "updatedAt": now,
+        }
+
+    def update_service(self: EC2ContainerServiceResponse) -> Any:
+        cluster = self._get_param("cluster", "default")
+        before = self.ecs_backend._get_service(cluster, self._get_param("service")).task_definition
+        result = update(self)
+        service = result.result["service"]
+        alarms = watched_alarms(service)
+        if self._get_param("taskDefinition") and service.task_definition != before and alarms:
+            previous = service.deployments[0] if service.deployments else {}
+            service.deployments = [
+                {**previous, **deployment(service.task_definition, "IN_PROGRESS", "ECS deployment in progress.")},
+                {**previous, "status": "ACTIVE", "taskDefinition": before},
+            ]
+            undecided[service.arn] = (before, alarms)
+        return result
+
+    def decide(self: EC2ContainerServiceResponse, service: Any) -> None:
+        before, alarms = undecided.pop(service.arn)
+        known = cloudwatch_backends[self.current_account][self.region].alarms
+        firing = [name for name in alarms if name in known and known[name].state_value == "ALARM"]
+        failed = service.deployments[0]
+        if firing:
+            service.task_definition = before
+            reason = f"ECS deployment {failed['id']} rolled back: alarm(s) {', '.join(firing)} in ALARM state."
+            service.deployments = [{**failed, **deployment(before, "COMPLETED", reason)}]
+            service.events.insert(0, {"id": str(mock_random.uuid4()), "createdAt": time.time(), "message": f"(service {service.name}) {reason}"})
+        else:
+            service.deployments = [{**failed, "rolloutState": "COMPLETED", "rolloutStateReason": f"ECS deployment {failed['id']} completed."}]
+
+    def describe_services(self: EC2ContainerServiceResponse) -> Any:
+        cluster = self._get_param("cluster", "default")
+        for name in self._get_param("services", []):
+            try:
+                service = self.ecs_backend._get_service(cluster, name)
+            except Exception:  # unknown services are DescribeServices' failures to report
+                continue
+            if service.arn in undecided:
+                decide(self, service)
+        return describe(self)
+
+    EC2ContainerServiceResponse.update_service = update_service
+    EC2ContainerServiceResponse.describe_services = describe_services
+
+
 def patch_security_group_rule_descriptions() -> None:
     """Report the description of rules that reference a security group or a prefix list.
 
@@ -335,6 +414,7 @@ def main() -> None:
 
     patch_application_autoscaling_tags()
     patch_ecs_create_service()
+    patch_ecs_deployment_alarms()
     patch_security_group_rule_descriptions()
     patch_subnet_ipv6_associations()
     shorten_acm_validation()

@@ -87,6 +87,7 @@ export const PROD: EnvironmentConfig = {
   // Guide "Monitoring Dashboard" alarms.
   monitoring: { errorRatePercent: 5, responseTimeP95Ms: 5000, minHealthyHosts: 1 },
   tracing: { enabled: true },
+  ecsExec: { enabled: false, allowInProduction: false, sessionLogRetentionDays: 365 },
   // A chat user sends a few requests a minute; 2,000 per 5 minutes per IP is far above any human.
   waf: { mode: "block", rateLimitPerFiveMinutes: 2000 },
   guardDuty: { detector: "create" },

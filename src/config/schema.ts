@@ -221,6 +221,18 @@ export const environmentSchema = settings({
    * by the hour (README "Cost"). Synth does not read it; override it like any setting.
    */
   cost: settings({ usage: costUsage }),
+  /**
+   * ECS Exec (`aws ecs execute-command`) into both services' tasks, every session logged to a
+   * KMS-encrypted log group. Off by default; prod refuses it unless allowInProduction says so too.
+   */
+  ecsExec: settings({
+    enabled: z.boolean(),
+    /** A second, explicit yes for prod: a shell in production tasks reaches the API keys. */
+    allowInProduction: z.boolean(),
+    sessionLogRetentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)), {
+      message: `must be one of: ${list(LOG_RETENTION_DAYS)}`,
+    }),
+  }),
   /** Default of the <service>_image_tag variables: the tag a new stack starts with, before the first release. */
   initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
     message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",
@@ -232,7 +244,20 @@ export const environmentSchema = settings({
   })
   .superRefine((env, ctx) => checkZonesInRegion(env, ctx), {
     when: (p) => fieldsValid(p, ["network", "zones"], ["region"]),
+  })
+  .superRefine((env, ctx) => checkEcsExec(env, ctx), {
+    when: (p) => fieldsValid(p, ["name"], ["ecsExec"]),
   });
+
+function checkEcsExec(env: { name: string; ecsExec: { enabled: boolean; allowInProduction: boolean } }, ctx: z.RefinementCtx): void {
+  if (env.name === "prod" && env.ecsExec.enabled && !env.ecsExec.allowInProduction) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["ecsExec", "enabled"],
+      message: "must be false in prod unless ecsExec.allowInProduction is true as well (a shell in production tasks reaches the API keys)",
+    });
+  }
+}
 
 /** True when no issue so far lies under any of the given field paths. */
 function fieldsValid(payload: z.core.ParsePayload, ...fields: PropertyKey[][]): boolean {

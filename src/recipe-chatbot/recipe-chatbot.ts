@@ -19,7 +19,7 @@ import type { AwsContext } from "../core/aws-context";
 import { imageTagParameterName, PROJECT_TITLE, projectName, scopedName, taskFamilyName } from "../core/naming";
 import { ApplicationLoadBalancer, type AlbTarget } from "../modules/alb";
 import { FargateCluster, FargateService } from "../modules/ecs-service";
-import { AlertTopics, Monitoring } from "../modules/monitoring";
+import { AlertTopics, DeploymentAlarms, Monitoring } from "../modules/monitoring";
 import { INTERFACE_ENDPOINT_SERVICES, Networking } from "../modules/networking";
 import { SecretsStore } from "../modules/secrets";
 import { APP_NAMESPACES, LOG_METRICS, putAppMetricsStatement } from "./app-metrics";
@@ -37,6 +37,14 @@ export interface RecipeChatbotProps {
 }
 
 type ServiceName = ServiceDefinition["name"];
+
+/** What the composition hands one service besides its definition and sizing. */
+interface ServiceWiring {
+  readonly environment: Record<string, string>;
+  readonly access: ReturnType<SecretsStore["access"]>;
+  readonly logs: { retentionInDays: number; kmsKeyArn: string };
+  readonly deploymentAlarms: readonly string[];
+}
 
 /**
  * The Recipe Chatbot in one environment, composed from the five modules: the only place that knows
@@ -153,23 +161,39 @@ export class RecipeChatbot extends Construct {
       },
     });
 
-    // 7. Cluster and the two services; the frontend reaches the backend through Cloud Map.
+    // 7. Cluster and the two services; the frontend reaches the backend through Cloud Map. Each
+    // service's releases watch its own target group's error rate and latency, and roll back on them.
     this.cluster = new FargateCluster(this, "cluster", {
       clusterName: CLUSTER_NAME,
       containerInsights: config.containerInsights,
       capacity: config.capacity,
       serviceDiscovery: { namespaceName: SERVICE_DISCOVERY_NAMESPACE, vpcId: net.vpcId, description: `Service discovery for the ${PROJECT_TITLE} services` },
+      executeCommand: config.ecsExec.enabled ? { retentionInDays: config.ecsExec.sessionLogRetentionDays } : undefined,
     });
+    const deploymentAlarms = (definition: ServiceDefinition) =>
+      new DeploymentAlarms(this, `${definition.name}-deployment-alarms`, {
+        name: `${namePrefix}-${definition.name}`,
+        alarmDescriptionPrefix: config.name,
+        loadBalancerArnSuffix: this.loadBalancer.arnSuffix,
+        targetGroupArnSuffix: this.loadBalancer.targets[definition.name].arnSuffix,
+        errorRatePercent: config.monitoring.errorRatePercent,
+        responseTimeP95Ms: config.monitoring.responseTimeP95Ms,
+        topicArn: alerts,
+      }).alarmNames;
     const runtime = { ENVIRONMENT: environmentLabel };
-    const backend = this.service(props, BACKEND, runtime, this.secrets.access({ secrets: API_KEY_IDS, parameters: INJECTED_SETTINGS }), logs);
-    const frontend = this.service(
-      props,
-      FRONTEND,
-      // Server-side calls from Next.js go straight to the backend through Cloud Map, not the ALB.
-      { ...runtime, BACKEND_URL: `http://${BACKEND.name}.${this.cluster.namespaceName}:${BACKEND.port}` },
-      this.secrets.access({ parameters: INJECTED_SETTINGS }),
+    const backend = this.service(props, BACKEND, {
+      environment: runtime,
+      access: this.secrets.access({ secrets: API_KEY_IDS, parameters: INJECTED_SETTINGS }),
       logs,
-    );
+      deploymentAlarms: deploymentAlarms(BACKEND),
+    });
+    const frontend = this.service(props, FRONTEND, {
+      // Server-side calls from Next.js go straight to the backend through Cloud Map, not the ALB.
+      environment: { ...runtime, BACKEND_URL: `http://${BACKEND.name}.${this.cluster.namespaceName}:${BACKEND.port}` },
+      access: this.secrets.access({ parameters: INJECTED_SETTINGS }),
+      logs,
+      deploymentAlarms: deploymentAlarms(FRONTEND),
+    });
     backend.allowFrom(frontend, "server-side calls");
     this.services = { backend, frontend };
 
@@ -198,13 +222,8 @@ export class RecipeChatbot extends Construct {
     });
   }
 
-  private service(
-    props: RecipeChatbotProps,
-    definition: ServiceDefinition,
-    environment: Record<string, string>,
-    access: ReturnType<SecretsStore["access"]>,
-    logs: { retentionInDays: number; kmsKeyArn: string },
-  ): FargateService {
+  private service(props: RecipeChatbotProps, definition: ServiceDefinition, wiring: ServiceWiring): FargateService {
+    const { environment, access, logs } = wiring;
     const { config } = props;
     const sizing = config.services[definition.name];
     const { queueDepthTarget, ...scaling } = sizing.scaling;
@@ -246,6 +265,8 @@ export class RecipeChatbot extends Construct {
       // statements belong to the execution role, which is the one that reads them.
       taskRoleStatements: [putAppMetricsStatement()],
       tracing: definition === BACKEND && config.tracing.enabled,
+      deploymentAlarms: wiring.deploymentAlarms,
+      executeCommand: config.ecsExec.enabled,
       permissionsBoundaryArn: props.permissionsBoundaryArn,
     });
   }

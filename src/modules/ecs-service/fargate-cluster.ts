@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { EcsCluster as Cluster } from "@cdktf/provider-aws/lib/ecs-cluster";
 import { EcsClusterCapacityProviders } from "@cdktf/provider-aws/lib/ecs-cluster-capacity-providers";
 import { ServiceDiscoveryPrivateDnsNamespace } from "@cdktf/provider-aws/lib/service-discovery-private-dns-namespace";
+import { EncryptedLogGroup } from "../../blocks/encrypted-log-group";
 import { InvalidPropsError, checkInteger, checkOneOf } from "../../core/props";
 
 export interface CapacityProviderStrategyItem {
@@ -35,6 +36,16 @@ export interface ClusterReference {
   readonly namespaceId?: string;
   /** The namespace's DNS name (services are <container>.<namespaceName>). @default none */
   readonly namespaceName?: string;
+  /** Where ECS Exec sessions are logged; a service may turn ECS Exec on only with it. @default none (no ECS Exec) */
+  readonly executeCommand?: ExecuteCommandAudit;
+}
+
+/** The audit trail of ECS Exec sessions: what a task role needs to write it. */
+export interface ExecuteCommandAudit {
+  /** The KMS-encrypted log group every session's input and output goes to. */
+  readonly logGroupArn: string;
+  /** The key that encrypts the session channel (tasks decrypt with it). */
+  readonly kmsKeyArn: string;
 }
 
 export const CONTAINER_INSIGHTS_MODES = ["enabled", "enhanced", "disabled"] as const;
@@ -57,6 +68,19 @@ export interface FargateClusterProps {
     /** @default "Service discovery for the services of <clusterName>" */
     readonly description?: string;
   };
+  /**
+   * Configure ECS Exec with every session logged to a KMS-encrypted log group, so services may turn
+   * it on (FargateService `executeCommand`).
+   * @default no ECS Exec configuration (services cannot turn it on)
+   */
+  readonly executeCommand?: {
+    /** @default /aws/ecs/<clusterName>/exec */
+    readonly logGroupName?: string;
+    /** Days session logs are kept. @default 365 */
+    readonly retentionInDays?: number;
+    /** Key of the log group and of the session channel. @default a new key */
+    readonly kmsKeyArn?: string;
+  };
 }
 
 /**
@@ -68,6 +92,7 @@ export class FargateCluster extends Construct implements ClusterReference {
   readonly clusterName: string;
   readonly namespaceId?: string;
   readonly namespaceName?: string;
+  readonly executeCommand?: ExecuteCommandAudit;
   readonly capacityProviderStrategy: CapacityProviderStrategyItem[];
   /** The cluster resource, for escape-hatch overrides. */
   readonly cluster: Cluster;
@@ -76,10 +101,26 @@ export class FargateCluster extends Construct implements ClusterReference {
     super(scope, id);
     const containerInsights = props.containerInsights ?? "enabled";
     checkOneOf(this, "containerInsights", containerInsights, CONTAINER_INSIGHTS_MODES);
+    const execLogs = props.executeCommand
+      ? new EncryptedLogGroup(this, "exec-logs", {
+          name: props.executeCommand.logGroupName ?? `/aws/ecs/${props.clusterName}/exec`,
+          retentionInDays: props.executeCommand.retentionInDays ?? 365,
+          kmsKeyArn: props.executeCommand.kmsKeyArn,
+        })
+      : undefined;
     const cluster = new Cluster(this, "cluster", {
       name: props.clusterName,
       setting: [{ name: "containerInsights", value: containerInsights }],
+      // Every session's commands and output, encrypted; the channel itself under the same key.
+      configuration: execLogs && {
+        executeCommandConfiguration: {
+          kmsKeyId: execLogs.kmsKeyArn,
+          logging: "OVERRIDE",
+          logConfiguration: { cloudWatchLogGroupName: execLogs.name, cloudWatchEncryptionEnabled: true },
+        },
+      },
     });
+    this.executeCommand = execLogs && { logGroupArn: execLogs.arn, kmsKeyArn: execLogs.kmsKeyArn };
     this.cluster = cluster;
     const { onDemandBase = 0, onDemandWeight = 1, spotWeight = 0 } = props.capacity ?? {};
     checkInteger(this, "capacity.onDemandBase", onDemandBase, 0, 100_000);

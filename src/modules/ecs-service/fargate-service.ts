@@ -17,7 +17,7 @@ import { FARGATE_CPU_ARCHITECTURES, FARGATE_MEMORY_BY_CPU } from "../../core/aws
 import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../../core/iam";
 import { check, checkInteger, checkOneOf } from "../../core/props";
 import { encodeContainerDefinitions, type ContainerDefinition } from "../../policy/container-definitions";
-import type { ClusterReference } from "./fargate-cluster";
+import type { ClusterReference, ExecuteCommandAudit } from "./fargate-cluster";
 import { ContainerRegistry, type RepositoryReference } from "./container-registry";
 import { otelAppEnvironment, otelCollectorSidecar, xrayTaskRoleStatement } from "./otel-collector";
 
@@ -165,6 +165,18 @@ export interface FargateServiceProps {
   readonly taskRoleStatements?: readonly PolicyStatement[];
   /** Run an OpenTelemetry collector beside the app, exporting traces to X-Ray. @default false */
   readonly tracing?: boolean;
+  /**
+   * Alarms (names) that roll a deployment back when they fire during it (ECS deployment alarms, with
+   * rollback), e.g. DeploymentAlarms' per-target-group error rate and response time.
+   * @default none (the circuit breaker alone)
+   */
+  readonly deploymentAlarms?: readonly string[];
+  /**
+   * Turn ECS Exec on: `aws ecs execute-command` into the tasks, every session logged by the cluster
+   * (its `executeCommand` audit is required) and the task role allowed the SSM channels.
+   * @default false
+   */
+  readonly executeCommand?: boolean;
   /** Permissions boundary both roles carry. @default no boundary */
   readonly permissionsBoundaryArn?: string;
   /** Account, partition and region. @default looked up with data sources in this construct */
@@ -184,6 +196,29 @@ const SCRATCH_VOLUME = { name: "tmp", containerPath: "/tmp" };
 const DISCOVERY_TTL_SECONDS = 10;
 
 const HTTPS_ANYWHERE = { port: 443, cidr: "0.0.0.0/0" };
+
+/**
+ * What the SSM agent in a task needs for ECS Exec: the session channels, and writing the session log
+ * to the cluster's encrypted group (DescribeLogGroups has no resource-level permissions).
+ */
+function executeCommandStatements(audit: ExecuteCommandAudit): PolicyStatement[] {
+  return [
+    {
+      sid: "ExecSessionChannels",
+      effect: "Allow",
+      actions: ["ssmmessages:CreateControlChannel", "ssmmessages:CreateDataChannel", "ssmmessages:OpenControlChannel", "ssmmessages:OpenDataChannel"],
+      resources: ["*"],
+    },
+    { sid: "ExecFindSessionLog", effect: "Allow", actions: ["logs:DescribeLogGroups"], resources: ["*"] },
+    {
+      sid: "ExecWriteSessionLog",
+      effect: "Allow",
+      actions: ["logs:CreateLogStream", "logs:DescribeLogStreams", "logs:PutLogEvents"],
+      resources: [audit.logGroupArn, `${audit.logGroupArn}:log-stream:*`],
+    },
+    { sid: "ExecSessionKey", effect: "Allow", actions: ["kms:Decrypt"], resources: [audit.kmsKeyArn] },
+  ];
+}
 
 /** A number as the string attribute ECS wants; a number token (a Terraform variable) stays a reference. */
 const numberText = (value: number): string => (Token.isUnresolved(value) ? Token.asString(value) : String(value));
@@ -258,6 +293,7 @@ export class FargateService extends Construct {
     const taskRole = this.role("task-role", `${this.prefix}-task`, aws, props.permissionsBoundaryArn, [
       ...(props.taskRoleStatements ?? []),
       ...(props.tracing ? [xrayTaskRoleStatement()] : []),
+      ...(props.executeCommand ? executeCommandStatements(props.cluster.executeCommand!) : []),
     ]);
 
     const appContainer: ContainerDefinition = {
@@ -338,12 +374,13 @@ export class FargateService extends Construct {
       deploymentMaximumPercent: DEPLOYMENT.maximumPercent,
       deploymentMinimumHealthyPercent: DEPLOYMENT.minimumHealthyPercent,
       deploymentCircuitBreaker: { enable: true, rollback: true },
+      alarms: props.deploymentAlarms?.length ? { alarmNames: [...props.deploymentAlarms], enable: true, rollback: true } : undefined,
       healthCheckGracePeriodSeconds: loadBalancer ? (props.healthCheckGracePeriodSeconds ?? 60) : undefined,
       networkConfiguration: { subnets: props.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: false },
       loadBalancer: loadBalancer ? [{ targetGroupArn: loadBalancer.targetGroupArn, containerName, containerPort: props.port! }] : undefined,
       serviceRegistries: discovery ? { registryArn: discovery.arn } : undefined,
       propagateTags: "SERVICE",
-      enableExecuteCommand: false,
+      enableExecuteCommand: props.executeCommand ?? false,
       // The target group must belong to a listener before a service can register into it.
       dependsOn: loadBalancer?.listener ? [loadBalancer.listener] : undefined,
       // Autoscaling owns the running count after the first apply.
@@ -430,6 +467,7 @@ export class FargateService extends Construct {
     if (props.port !== undefined) checkInteger(this, "port", props.port, 1, 65535);
     check(this, !props.loadBalancer || props.port !== undefined, "loadBalancer", "needs `port`: the target group forwards to the container's port");
     check(this, props.healthCheckGracePeriodSeconds === undefined || props.loadBalancer !== undefined, "healthCheckGracePeriodSeconds", "applies only with `loadBalancer`");
+    check(this, !props.executeCommand || props.cluster.executeCommand !== undefined, "executeCommand", "needs a cluster that logs ECS Exec sessions (FargateCluster executeCommand): unaudited shells are refused");
     check(this, !props.serviceDiscovery || props.cluster.namespaceId !== undefined, "serviceDiscovery", "needs a cluster with a service discovery namespace (FargateCluster serviceDiscovery)");
     const image = props.image;
     check(this, !image.repository || (image.repositoryName === undefined && image.maxImageCount === undefined), "image.repository", "cannot be combined with image.repositoryName or image.maxImageCount (they configure a repository the service creates)");

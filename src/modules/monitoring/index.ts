@@ -2,3 +2,4 @@
 export * from "./monitoring";
 export * from "./alert-topics";
 export * from "./dashboard";
+export * from "./deployment-alarms";

@@ -105,9 +105,9 @@ const TASK_COUNT_PERIOD = 60;
 const TASK_COUNT_EVALUATION_PERIODS = 3;
 
 /** ALB TargetResponseTime is reported in seconds; the props speak milliseconds. */
-const MS_PER_SECOND = 1000;
+export const MS_PER_SECOND = 1000;
 
-const ALB_NAMESPACE = "AWS/ApplicationELB";
+export const ALB_NAMESPACE = "AWS/ApplicationELB";
 
 /**
  * HTTP error rate in percent, shared by the HighErrorRate alarm and its dashboard graph. The 5xx

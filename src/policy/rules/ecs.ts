@@ -20,18 +20,46 @@ export const clusterContainerInsights: Rule = {
       : "containerInsights is not enabled",
 };
 
+/** What is wrong with a cluster's ECS Exec audit trail, or undefined when sessions are logged encrypted. */
+function execAuditProblems(cluster: Record<string, unknown>): string[] {
+  const exec = block(block(cluster.configuration)?.execute_command_configuration);
+  if (!exec) return ["configures no ECS Exec session logging (configuration.execute_command_configuration)"];
+  if (exec.logging !== "OVERRIDE") return [`execute_command_configuration.logging is ${quote(exec.logging ?? "DEFAULT")}, not "OVERRIDE" with an encrypted destination`];
+  const log = block(exec.log_configuration);
+  const problems: string[] = [];
+  const cloudWatch = log?.cloud_watch_log_group_name !== undefined && log.cloud_watch_encryption_enabled === true;
+  const s3 = log?.s3_bucket_name !== undefined && log.s3_bucket_encryption_enabled === true;
+  if (!cloudWatch && !s3) problems.push("log_configuration sends sessions to no encrypted CloudWatch log group or S3 bucket");
+  if (exec.kms_key_id === undefined) problems.push("execute_command_configuration has no kms_key_id (the session channel is not encrypted with a CMK)");
+  return problems;
+}
+
 export const clusterExecLogging: Rule = {
   id: "RC-ECS-002",
-  title: "ECS Exec sessions are logged",
-  description: "When ECS Exec is configured, logging NONE leaves interactive shell sessions in tasks unaudited.",
+  title: "ECS Exec sessions are logged, encrypted",
+  description:
+    "A shell in a task reaches whatever the task can (here: the API keys). Every session must be logged to an encrypted " +
+    "destination, over a channel encrypted with a CMK, and a service may turn ECS Exec on only in such a cluster.",
   severity: "medium",
-  references: ["CKV_AWS_223", "CKV_AWS_224"],
-  resourceTypes: ["aws_ecs_cluster"],
-  remediation: 'set configuration.execute_command_configuration.logging to "DEFAULT" or "OVERRIDE" (with a log configuration)',
-  check: ({ resource }) =>
-    block(block(resource.attributes.configuration)?.execute_command_configuration)?.logging === "NONE"
-      ? 'execute_command_configuration.logging is "NONE"'
-      : undefined,
+  references: ["CKV_AWS_223", "CKV_AWS_224", "AwsSolutions-ECS7"],
+  resourceTypes: ["aws_ecs_cluster", "aws_ecs_service"],
+  remediation:
+    'set the cluster\'s configuration.execute_command_configuration { kms_key_id, logging = "OVERRIDE", log_configuration { ' +
+    "cloud_watch_log_group_name, cloud_watch_encryption_enabled = true } } (FargateCluster executeCommand)",
+  check: ({ resource, stack, cannotVerify }) => {
+    if (resource.type === "aws_ecs_cluster") {
+      // A cluster without any ECS Exec configuration is fine: no service in it can turn ECS Exec on.
+      if (block(block(resource.attributes.configuration)?.execute_command_configuration) === undefined) return undefined;
+      return execAuditProblems(resource.attributes);
+    }
+    if (resource.attributes.enable_execute_command !== true) return undefined;
+    const cluster = stack.resolve(resource.attributes.cluster)?.target;
+    if (!cluster || cluster.type !== "aws_ecs_cluster") {
+      cannotVerify("enable_execute_command is true and the cluster is not in this stack");
+      return undefined;
+    }
+    return execAuditProblems(cluster.attributes).map((problem) => `enable_execute_command is true, but cluster ${cluster.address} ${problem}`);
+  },
 };
 
 export const serviceNoPublicIp: Rule = {

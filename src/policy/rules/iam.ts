@@ -341,6 +341,11 @@ export const STAR_RESOURCE_ONLY_ACTIONS: readonly string[] = [
   "kms:CreateKey",
   "kms:ListAliases",
   "kms:ListKeys",
+  // ECS Exec's session channels (Service Authorization Reference: no resource types).
+  "ssmmessages:CreateControlChannel",
+  "ssmmessages:CreateDataChannel",
+  "ssmmessages:OpenControlChannel",
+  "ssmmessages:OpenDataChannel",
 ];
 
 export const noStarResource = statementRule({

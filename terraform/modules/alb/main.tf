@@ -221,11 +221,12 @@ resource "aws_lb_target_group" "alb_app_target_group" {
 }
 
 resource "aws_lb_listener" "alb_https" {
-  certificate_arn   = aws_acm_certificate_validation.alb_certificate_validation.certificate_arn
-  load_balancer_arn = aws_lb.alb.arn
-  port              = 443
-  protocol          = "HTTPS"
-  ssl_policy        = "ELBSecurityPolicy-TLS13-1-2-2021-06"
+  certificate_arn                                              = aws_acm_certificate_validation.alb_certificate_validation.certificate_arn
+  load_balancer_arn                                            = aws_lb.alb.arn
+  port                                                         = 443
+  protocol                                                     = "HTTPS"
+  routing_http_response_strict_transport_security_header_value = "max-age=31536000"
+  ssl_policy                                                   = "ELBSecurityPolicy-TLS13-1-2-2021-06"
   default_action {
     target_group_arn = aws_lb_target_group.alb_app_target_group.arn
     type             = "forward"
@@ -452,16 +453,12 @@ data "aws_iam_policy_document" "alb_waf_waf_log_group_key_policy" {
     actions = [
       "kms:CancelKeyDeletion",
       "kms:CreateAlias",
-      "kms:CreateGrant",
-      "kms:Decrypt",
       "kms:DeleteAlias",
       "kms:DescribeKey",
       "kms:DisableKey",
       "kms:DisableKeyRotation",
       "kms:EnableKey",
       "kms:EnableKeyRotation",
-      "kms:Encrypt",
-      "kms:GenerateDataKey",
       "kms:GetKeyPolicy",
       "kms:GetKeyRotationStatus",
       "kms:ListAliases",

@@ -375,16 +375,12 @@ data "aws_iam_policy_document" "networking_flow_logs_log_group_key_policy" {
     actions = [
       "kms:CancelKeyDeletion",
       "kms:CreateAlias",
-      "kms:CreateGrant",
-      "kms:Decrypt",
       "kms:DeleteAlias",
       "kms:DescribeKey",
       "kms:DisableKey",
       "kms:DisableKeyRotation",
       "kms:EnableKey",
       "kms:EnableKeyRotation",
-      "kms:Encrypt",
-      "kms:GenerateDataKey",
       "kms:GetKeyPolicy",
       "kms:GetKeyRotationStatus",
       "kms:ListAliases",
@@ -470,6 +466,13 @@ data "aws_iam_policy_document" "networking_flow_logs_trust" {
         "${data.aws_caller_identity.networking_caller_identity.account_id}"
       ]
       variable = "aws:SourceAccount"
+    }
+    condition {
+      test = "ArnLike"
+      values = [
+        "arn:${data.aws_partition.networking_partition.partition}:ec2:${data.aws_region.networking_region.name}:${data.aws_caller_identity.networking_caller_identity.account_id}:vpc-flow-log/*"
+      ]
+      variable = "aws:SourceArn"
     }
     principals {
       identifiers = [

@@ -1570,6 +1570,78 @@ resource "aws_service_discovery_private_dns_namespace" "app_cluster_namespace" {
   name        = "recipe-chatbot.internal"
   vpc         = aws_vpc.app_networking_tiers_vpc.id
 }
+resource "aws_cloudwatch_metric_alarm" "app_backend_deployment_alarms_error_rate" {
+  actions_enabled = true
+  alarm_actions = [
+    "${aws_sns_topic.app_alert_topics_alerts.arn}"
+  ]
+  alarm_description   = "staging: more than 5% of the service's requests got a 5xx for 2 minutes (rolls a deployment back)"
+  alarm_name          = "recipe-chatbot-staging-backend-deployment-error-rate"
+  comparison_operator = "GreaterThanThreshold"
+  evaluation_periods  = 2
+  ok_actions = [
+    "${aws_sns_topic.app_alert_topics_alerts.arn}"
+  ]
+  threshold          = 5
+  treat_missing_data = "notBreaching"
+  metric_query {
+    id          = "errors"
+    return_data = false
+    metric {
+      dimensions = {
+        LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
+        TargetGroup  = "${aws_lb_target_group.app_load_balancer_backend_target_group.arn_suffix}"
+      }
+      metric_name = "HTTPCode_Target_5XX_Count"
+      namespace   = "AWS/ApplicationELB"
+      period      = 60
+      stat        = "Sum"
+    }
+  }
+  metric_query {
+    id          = "requests"
+    return_data = false
+    metric {
+      dimensions = {
+        LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
+        TargetGroup  = "${aws_lb_target_group.app_load_balancer_backend_target_group.arn_suffix}"
+      }
+      metric_name = "RequestCount"
+      namespace   = "AWS/ApplicationELB"
+      period      = 60
+      stat        = "Sum"
+    }
+  }
+  metric_query {
+    expression  = "100 * FILL(errors, 0) / requests"
+    id          = "errorRate"
+    label       = "5xx responses (% of requests)"
+    return_data = true
+  }
+}
+resource "aws_cloudwatch_metric_alarm" "app_backend_deployment_alarms_response_time" {
+  actions_enabled = true
+  alarm_actions = [
+    "${aws_sns_topic.app_alert_topics_alerts.arn}"
+  ]
+  alarm_description   = "staging: the service's p95 response time above 5000 ms for 2 minutes (rolls a deployment back)"
+  alarm_name          = "recipe-chatbot-staging-backend-deployment-response-time"
+  comparison_operator = "GreaterThanThreshold"
+  dimensions = {
+    LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
+    TargetGroup  = "${aws_lb_target_group.app_load_balancer_backend_target_group.arn_suffix}"
+  }
+  evaluation_periods = 2
+  extended_statistic = "p95"
+  metric_name        = "TargetResponseTime"
+  namespace          = "AWS/ApplicationELB"
+  ok_actions = [
+    "${aws_sns_topic.app_alert_topics_alerts.arn}"
+  ]
+  period             = 60
+  threshold          = 5
+  treat_missing_data = "notBreaching"
+}
 resource "aws_cloudwatch_log_group" "app_backend_logs_group" {
   kms_key_id        = aws_kms_key.app_logs_key_key.arn
   name              = "/aws/ecs/recipe-chatbot/backend"
@@ -1856,6 +1928,14 @@ resource "aws_ecs_service" "app_backend_service" {
   platform_version                   = "LATEST"
   propagate_tags                     = "SERVICE"
   task_definition                    = aws_ecs_task_definition.app_backend_task_definition.arn
+  alarms {
+    alarm_names = [
+      "${aws_cloudwatch_metric_alarm.app_backend_deployment_alarms_error_rate.alarm_name}",
+      "${aws_cloudwatch_metric_alarm.app_backend_deployment_alarms_response_time.alarm_name}"
+    ]
+    enable   = true
+    rollback = true
+  }
   capacity_provider_strategy {
     base              = 1
     capacity_provider = "FARGATE"
@@ -1969,6 +2049,78 @@ resource "aws_vpc_security_group_egress_rule" "app_backend_frontend_out" {
   referenced_security_group_id = aws_security_group.app_backend_security_group.id
   security_group_id            = aws_security_group.app_frontend_security_group.id
   to_port                      = 8000
+}
+resource "aws_cloudwatch_metric_alarm" "app_frontend_deployment_alarms_error_rate" {
+  actions_enabled = true
+  alarm_actions = [
+    "${aws_sns_topic.app_alert_topics_alerts.arn}"
+  ]
+  alarm_description   = "staging: more than 5% of the service's requests got a 5xx for 2 minutes (rolls a deployment back)"
+  alarm_name          = "recipe-chatbot-staging-frontend-deployment-error-rate"
+  comparison_operator = "GreaterThanThreshold"
+  evaluation_periods  = 2
+  ok_actions = [
+    "${aws_sns_topic.app_alert_topics_alerts.arn}"
+  ]
+  threshold          = 5
+  treat_missing_data = "notBreaching"
+  metric_query {
+    id          = "errors"
+    return_data = false
+    metric {
+      dimensions = {
+        LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
+        TargetGroup  = "${aws_lb_target_group.app_load_balancer_frontend_target_group.arn_suffix}"
+      }
+      metric_name = "HTTPCode_Target_5XX_Count"
+      namespace   = "AWS/ApplicationELB"
+      period      = 60
+      stat        = "Sum"
+    }
+  }
+  metric_query {
+    id          = "requests"
+    return_data = false
+    metric {
+      dimensions = {
+        LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
+        TargetGroup  = "${aws_lb_target_group.app_load_balancer_frontend_target_group.arn_suffix}"
+      }
+      metric_name = "RequestCount"
+      namespace   = "AWS/ApplicationELB"
+      period      = 60
+      stat        = "Sum"
+    }
+  }
+  metric_query {
+    expression  = "100 * FILL(errors, 0) / requests"
+    id          = "errorRate"
+    label       = "5xx responses (% of requests)"
+    return_data = true
+  }
+}
+resource "aws_cloudwatch_metric_alarm" "app_frontend_deployment_alarms_response_time" {
+  actions_enabled = true
+  alarm_actions = [
+    "${aws_sns_topic.app_alert_topics_alerts.arn}"
+  ]
+  alarm_description   = "staging: the service's p95 response time above 5000 ms for 2 minutes (rolls a deployment back)"
+  alarm_name          = "recipe-chatbot-staging-frontend-deployment-response-time"
+  comparison_operator = "GreaterThanThreshold"
+  dimensions = {
+    LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
+    TargetGroup  = "${aws_lb_target_group.app_load_balancer_frontend_target_group.arn_suffix}"
+  }
+  evaluation_periods = 2
+  extended_statistic = "p95"
+  metric_name        = "TargetResponseTime"
+  namespace          = "AWS/ApplicationELB"
+  ok_actions = [
+    "${aws_sns_topic.app_alert_topics_alerts.arn}"
+  ]
+  period             = 60
+  threshold          = 5
+  treat_missing_data = "notBreaching"
 }
 resource "aws_cloudwatch_log_group" "app_frontend_logs_group" {
   kms_key_id        = aws_kms_key.app_logs_key_key.arn
@@ -2215,6 +2367,14 @@ resource "aws_ecs_service" "app_frontend_service" {
   platform_version                   = "LATEST"
   propagate_tags                     = "SERVICE"
   task_definition                    = aws_ecs_task_definition.app_frontend_task_definition.arn
+  alarms {
+    alarm_names = [
+      "${aws_cloudwatch_metric_alarm.app_frontend_deployment_alarms_error_rate.alarm_name}",
+      "${aws_cloudwatch_metric_alarm.app_frontend_deployment_alarms_response_time.alarm_name}"
+    ]
+    enable   = true
+    rollback = true
+  }
   capacity_provider_strategy {
     base              = 1
     capacity_provider = "FARGATE"
