@@ -460,12 +460,14 @@ describe("bootstrap stack: plan and apply roles", () => {
     }
   });
 
-  it("apply may associate VPCs with the private zones of interface endpoints (private DNS; prod has five) (finding 8)", () => {
+  it("apply may associate VPCs with the private zones of interface endpoints (private DNS, five with network.interfaceEndpoints) (finding 8)", () => {
     const dns = apply.find((s) => s.sid === "ManageDns")!;
     expect(dns.actions).toEqual(expect.arrayContaining(["route53:AssociateVPCWithHostedZone", "route53:DisassociateVPCFromHostedZone"]));
     expect(dns.resources).toContain("arn:aws:route53:::hostedzone/*");
-    const endpoints = resourcesOf(synthEnvironment("prod"), "aws_vpc_endpoint").filter(([, e]) => e.private_dns_enabled === true);
-    expect(endpoints.length).toBeGreaterThan(0);
+    // Off in every preset since the cost review (README "Cost"), but one setting away in any environment.
+    const withEndpoints = synthEnvironment("prod", { environments: { prod: { network: { interfaceEndpoints: true } } } });
+    const endpoints = resourcesOf(withEndpoints, "aws_vpc_endpoint").filter(([, e]) => e.private_dns_enabled === true);
+    expect(endpoints).toHaveLength(5);
   });
 
   it("gives each GitHub environment its own apply role: staging's cannot touch prod (finding 4)", () => {
