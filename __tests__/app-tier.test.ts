@@ -1,5 +1,6 @@
 import { Testing, Token } from "cdktf";
 import { BACKEND_PATHS } from "../src/config";
+import { PolicyGuard } from "../src/policy";
 import { EnvironmentStack } from "../src/stacks/environment-stack";
 import { buildEnvironment, dataAt, environment, refTo, resourceAt, resourcesOf, synthEnvironment } from "./support/stacks";
 
@@ -363,5 +364,32 @@ describe("ECS Exec in an environment (off in every preset)", () => {
     });
     expect(resourceAt(on, "aws_cloudwatch_log_group", "app/cluster/exec-logs/group")).toMatchObject({ name: "/aws/ecs/recipe-chatbot-cluster/exec", retention_in_days: 365 });
     expect(resourcesOf(on, "aws_ecs_service").map(([, s]) => s.enable_execute_command)).toEqual([true, true]);
+  });
+});
+
+describe("where the tasks run (network.taskSubnets)", () => {
+  it("dev: public subnets with public IPs, allowed by the guard only through the explicit setting's suppression", () => {
+    for (const [, service] of resourcesOf(dev, "aws_ecs_service")) {
+      expect(service.network_configuration).toMatchObject({
+        assign_public_ip: true,
+        subnets: [refTo(dev, "aws_subnet", "app/networking/tiers/public-us-east-1a"), refTo(dev, "aws_subnet", "app/networking/tiers/public-us-east-1b")],
+      });
+    }
+    expect(resourcesOf(dev, "aws_nat_gateway")).toEqual([]);
+    const evaluation = new PolicyGuard().evaluate(buildEnvironment("dev"));
+    expect(evaluation.violations).toEqual([]);
+    const suppressed = evaluation.appliedSuppressions.filter((s) => s.ruleId === "RC-ECS-003");
+    expect(suppressed.map((s) => [s.path, s.reason])).toEqual(
+      ["backend", "frontend"].map((name) => [`recipe-chatbot-dev/app/${name}/service`, expect.stringContaining('network.taskSubnets is "public" in dev')]),
+    );
+  });
+
+  it("prod: private subnets, no public IP", () => {
+    for (const [, service] of resourcesOf(prod, "aws_ecs_service")) {
+      expect(service.network_configuration).toMatchObject({
+        assign_public_ip: false,
+        subnets: [refTo(prod, "aws_subnet", "app/networking/tiers/private-us-east-1a"), refTo(prod, "aws_subnet", "app/networking/tiers/private-us-east-1b")],
+      });
+    }
   });
 });

@@ -27,8 +27,16 @@ describe("environment presets", () => {
     expect(prod.tags).toEqual({ project: "RecipeChatbot", environment: "Production", owner: "AI-Team", costCenter: "R&D" });
   });
 
-  it("dev uses a single NAT gateway by default", () => {
-    expect(PRESETS.dev.network.natMode).toBe("single");
+  it("dev runs its tasks in the public subnets without a NAT gateway by default; staging and prod keep them private", () => {
+    expect(PRESETS.dev.network).toMatchObject({ natMode: "none", taskSubnets: "public" });
+    expect(PRESETS.staging.network).toMatchObject({ natMode: "single", taskSubnets: "private" });
+    expect(PRESETS.prod.network).toMatchObject({ natMode: "per-az", taskSubnets: "private" });
+  });
+
+  it("never lets prod's tasks into the public subnets", () => {
+    expect(problemsFor({ environments: { prod: { network: { taskSubnets: "public" } } } })).toEqual([
+      'environments.prod.network.taskSubnets: must be "private" in prod: production tasks never get public IPs (got "public")',
+    ]);
   });
 });
 
@@ -310,7 +318,7 @@ describe("overrides file", () => {
   it("rejects a misspelt setting anywhere, naming it and the closest known one", () => {
     const overrides = readOverrides({ RECIPE_CHATBOT_CONFIG: write("environments:\n  dev:\n    network:\n      natMod: single\n") });
     expect(() => resolveEnvironments(overrides)).toThrow(
-      'environments.dev.network: unknown setting(s) "natMod" (did you mean "natMode"?); allowed: vpcCidr, zones, natMode, interfaceEndpoints, flowLogRetentionDays',
+      'environments.dev.network: unknown setting(s) "natMod" (did you mean "natMode"?); allowed: vpcCidr, zones, natMode, interfaceEndpoints, taskSubnets, flowLogRetentionDays',
     );
     const service = { environments: { prod: { services: { backend: { scaling: { maxCapacty: 30 } } } } } };
     expect(() => resolveEnvironments(service)).toThrow('environments.prod.services.backend.scaling: unknown setting(s) "maxCapacty" (did you mean "maxCapacity"?)');

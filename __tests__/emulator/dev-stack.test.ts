@@ -6,7 +6,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScalingPoliciesCommand } from "@aws-sdk/client-application-auto-scaling";
-import { DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
+import { DescribeNatGatewaysCommand, DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetTopicAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
 import { DescribeClustersCommand, DescribeServicesCommand, ECSClient } from "@aws-sdk/client-ecs";
@@ -60,7 +60,7 @@ describe("dev stack applied to the emulator", () => {
   const ec2 = () => new EC2Client(sdkConfig(emulator));
   const elb = () => new ElasticLoadBalancingV2Client(sdkConfig(emulator));
 
-  it("has the guide's subnets, with private routes through the single NAT gateway", async () => {
+  it("has the guide's subnets, and no NAT gateway: dev's tasks run in the public subnets with public IPs", async () => {
     const { Subnets = [] } = await ec2().send(new DescribeSubnetsCommand({ Filters: [{ Name: "tag:Project", Values: ["RecipeChatbot"] }] }));
     expect(Subnets.map((s) => [s.CidrBlock, s.AvailabilityZone, s.MapPublicIpOnLaunch]).sort()).toEqual([
       ["10.0.1.0/24", "us-east-1a", false],
@@ -70,10 +70,18 @@ describe("dev stack applied to the emulator", () => {
     ]);
     const privateIds = Subnets.filter((s) => s.Tags?.some((t) => t.Key === "Tier" && t.Value === "private")).map((s) => s.SubnetId!);
     const { RouteTables = [] } = await ec2().send(new DescribeRouteTablesCommand({ Filters: [{ Name: "association.subnet-id", Values: privateIds }] }));
-    const natTargets = RouteTables.map((t) => t.Routes!.find((r) => r.DestinationCidrBlock === "0.0.0.0/0")?.NatGatewayId);
-    expect(natTargets).toHaveLength(2);
-    expect(new Set(natTargets).size).toBe(1);
-    expect(natTargets[0]).toMatch(/^nat-/);
+    expect(RouteTables).toHaveLength(2);
+    expect(RouteTables.flatMap((t) => t.Routes!.filter((r) => r.DestinationCidrBlock === "0.0.0.0/0"))).toEqual([]);
+    const { NatGateways = [] } = await ec2().send(new DescribeNatGatewaysCommand({}));
+    expect(NatGateways.filter((n) => n.State !== "deleted")).toEqual([]);
+    const publicIds = Subnets.filter((s) => s.Tags?.some((t) => t.Key === "Tier" && t.Value === "public")).map((s) => s.SubnetId!).sort();
+    const { services = [] } = await new ECSClient(sdkConfig(emulator)).send(
+      new DescribeServicesCommand({ cluster: CLUSTER_NAME, services: ["recipe-chatbot-backend", "recipe-chatbot-frontend"] }),
+    );
+    for (const service of services) {
+      const network = service.networkConfiguration!.awsvpcConfiguration!;
+      expect([network.assignPublicIp, [...network.subnets!].sort()]).toEqual(["ENABLED", publicIds]);
+    }
   });
 
   it("has the security group rules of the guide, by group reference between services", async () => {

@@ -187,3 +187,15 @@ describe("ECS Exec and deployment alarms", () => {
     expect(billing.alarms).toBeUndefined();
   });
 });
+
+describe("public tasks", () => {
+  it("gives the tasks public IPs only when asked", () => {
+    const stack = synthModule((scope) => {
+      const cluster = new FargateCluster(scope, "cluster", { clusterName: "shop" });
+      new FargateService(scope, "orders", serviceProps(cluster, { assignPublicIp: true }));
+      new FargateService(scope, "billing", serviceProps(cluster, { serviceName: "billing" }));
+    });
+    const byName = Object.fromEntries(all(stack, "aws_ecs_service").map((s) => [s.name, s.network_configuration.assign_public_ip]));
+    expect(byName).toEqual({ orders: true, billing: false });
+  });
+});

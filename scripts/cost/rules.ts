@@ -154,8 +154,13 @@ const ecsService: CostRule = (services, context) =>
     const memoryKey = `fargate.${size.architecture}.gbHour`;
     const onDemandTaskMonth = (size.vcpu * prices.price(cpuKey) + size.memoryGb * prices.price(memoryKey)) * prices.hoursPerMonth;
     const guideItem: GuideItem | undefined = /backend/.test(name) ? "backend" : /frontend/.test(name) ? "frontend" : undefined;
+    // Every running task with assign_public_ip holds a public IPv4 address, billed by the hour like an Elastic IP.
+    const publicAddresses =
+      block(service.attributes.network_configuration)?.assign_public_ip === true
+        ? [line({ resources: [service], what: `${name}: public IPv4 addresses of its tasks (one per task)`, prices: ["publicIpv4.hour"], unitPrice: monthly(context, "publicIpv4.hour"), unit: "address-month", quantity: tasks })]
+        : [];
     // A provider that gets no task even at maximum capacity (weight 0, no base) costs nothing: no line.
-    return strategy.filter((item) => atMax[item.provider] > 0).map((item) => {
+    return [...publicAddresses, ...strategy.filter((item) => atMax[item.provider] > 0).map((item) => {
       const spot = item.provider === "FARGATE_SPOT";
       if (!spot && item.provider !== "FARGATE") throw new Error(`${service.address}: capacity provider ${item.provider} is not Fargate; no rule prices it`);
       return line({
@@ -167,7 +172,7 @@ const ecsService: CostRule = (services, context) =>
         quantity: range(atMin[item.provider], atMax[item.provider]),
         guideItem,
       });
-    });
+    })];
   });
 
 // ---------------------------------------------------------------------------------------------

@@ -49,6 +49,7 @@ const zone = settings({
 });
 
 export const NAT_MODES = ["none", "single", "per-az"] as const;
+export const TASK_SUBNETS = ["private", "public"] as const;
 
 const amount = z.number().min(0, { message: "must be 0 or more" });
 
@@ -85,6 +86,12 @@ const network = settings({
   natMode: z.enum(NAT_MODES, { message: `must be one of: ${list(NAT_MODES)}` }),
   /** Interface endpoints (ecr.api, ecr.dkr, logs, secretsmanager, ssm): keeps AWS API traffic off the NAT at ~$7/endpoint/AZ/month. */
   interfaceEndpoints: z.boolean(),
+  /**
+   * Where the tasks run. private: the private subnets, out through NAT. public: the public subnets with
+   * public IPs, so no NAT gateway is needed (AWS Copilot's default; the security groups still admit
+   * only the load balancer and the frontend). Never in prod.
+   */
+  taskSubnets: z.enum(TASK_SUBNETS, { message: `must be one of: ${list(TASK_SUBNETS)}` }),
   flowLogRetentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)), {
     message: `must be a CloudWatch Logs retention: ${list(LOG_RETENTION_DAYS)}`,
   }),
@@ -245,9 +252,22 @@ export const environmentSchema = settings({
   .superRefine((env, ctx) => checkZonesInRegion(env, ctx), {
     when: (p) => fieldsValid(p, ["network", "zones"], ["region"]),
   })
+  .superRefine((env, ctx) => checkTaskSubnets(env, ctx), {
+    when: (p) => fieldsValid(p, ["name"], ["network", "taskSubnets"]),
+  })
   .superRefine((env, ctx) => checkEcsExec(env, ctx), {
     when: (p) => fieldsValid(p, ["name"], ["ecsExec"]),
   });
+
+function checkTaskSubnets(env: { name: string; network: { taskSubnets: string } }, ctx: z.RefinementCtx): void {
+  if (env.name === "prod" && env.network.taskSubnets !== "private") {
+    ctx.addIssue({
+      code: "custom",
+      path: ["network", "taskSubnets"],
+      message: 'must be "private" in prod: production tasks never get public IPs',
+    });
+  }
+}
 
 function checkEcsExec(env: { name: string; ecsExec: { enabled: boolean; allowInProduction: boolean } }, ctx: z.RefinementCtx): void {
   if (env.name === "prod" && env.ecsExec.enabled && !env.ecsExec.allowInProduction) {

@@ -16,6 +16,7 @@ import {
   type ServiceDefinition,
 } from "../config";
 import type { AwsContext } from "../core/aws-context";
+import { suppress } from "../policy/suppressions";
 import { imageTagParameterName, PROJECT_TITLE, projectName, scopedName, taskFamilyName } from "../core/naming";
 import { ApplicationLoadBalancer, type AlbTarget } from "../modules/alb";
 import { FargateCluster, FargateService } from "../modules/ecs-service";
@@ -227,14 +228,16 @@ export class RecipeChatbot extends Construct {
     const { config } = props;
     const sizing = config.services[definition.name];
     const { queueDepthTarget, ...scaling } = sizing.scaling;
-    return new FargateService(this, definition.name, {
+    const publicTasks = config.network.taskSubnets === "public";
+    const service = new FargateService(this, definition.name, {
       aws: props.aws,
       serviceName: definition.repositoryName,
       resourceNamePrefix: taskFamilyName(config.name, definition.name),
       containerName: definition.name,
       cluster: this.cluster,
       vpcId: this.networking.vpcId,
-      subnetIds: this.networking.privateSubnetIds,
+      subnetIds: publicTasks ? this.networking.publicSubnetIds : this.networking.privateSubnetIds,
+      assignPublicIp: publicTasks,
       securityGroup: { name: definition.securityGroupName, description: definition.description },
       httpsEgressDescription: definition.httpsEgress,
       image: {
@@ -269,5 +272,14 @@ export class RecipeChatbot extends Construct {
       executeCommand: config.ecsExec.enabled,
       permissionsBoundaryArn: props.permissionsBoundaryArn,
     });
+    if (publicTasks) {
+      // Only this explicit setting, which the configuration refuses in prod, lets the guard pass public IPs.
+      suppress(
+        service.service,
+        "RC-ECS-003",
+        `network.taskSubnets is "public" in ${config.name}: tasks reach the internet without a NAT gateway; their security group admits only the load balancer and the frontend`,
+      );
+    }
+    return service;
   }
 }

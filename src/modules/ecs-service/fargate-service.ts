@@ -122,8 +122,14 @@ export interface FargateServiceProps {
   readonly cluster: ClusterReference;
   /** VPC of the service's security group. Required. */
   readonly vpcId: string;
-  /** Subnets the tasks run in (private ones: tasks get no public IP). Required. */
+  /** Subnets the tasks run in. Required. */
   readonly subnetIds: string[];
+  /**
+   * Give each task a public IP, for tasks in public subnets that reach the internet without NAT. Their
+   * security group still admits only what `allowFrom` and the load balancer allow.
+   * @default false (tasks in private subnets, out through NAT or endpoints)
+   */
+  readonly assignPublicIp?: boolean;
   /** The image. Required. */
   readonly image: ServiceImage;
   /** The tasks' security group. @default named <resourceNamePrefix>, described "<serviceName> tasks" */
@@ -376,7 +382,7 @@ export class FargateService extends Construct {
       deploymentCircuitBreaker: { enable: true, rollback: true },
       alarms: props.deploymentAlarms?.length ? { alarmNames: [...props.deploymentAlarms], enable: true, rollback: true } : undefined,
       healthCheckGracePeriodSeconds: loadBalancer ? (props.healthCheckGracePeriodSeconds ?? 60) : undefined,
-      networkConfiguration: { subnets: props.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: false },
+      networkConfiguration: { subnets: props.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: props.assignPublicIp ?? false },
       loadBalancer: loadBalancer ? [{ targetGroupArn: loadBalancer.targetGroupArn, containerName, containerPort: props.port! }] : undefined,
       serviceRegistries: discovery ? { registryArn: discovery.arn } : undefined,
       propagateTags: "SERVICE",

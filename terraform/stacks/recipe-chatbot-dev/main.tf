@@ -516,22 +516,6 @@ resource "aws_route_table_association" "app_networking_tiers_public_us_east_1b_r
   route_table_id = aws_route_table.app_networking_tiers_public_route_table.id
   subnet_id      = aws_subnet.app_networking_tiers_public_us_east_1b.id
 }
-resource "aws_eip" "app_networking_tiers_nat_eip_us_east_1a" {
-  domain = "vpc"
-  tags = {
-    Name = "recipe-chatbot-dev-nat-us-east-1a"
-  }
-}
-resource "aws_nat_gateway" "app_networking_tiers_nat_us_east_1a" {
-  allocation_id = aws_eip.app_networking_tiers_nat_eip_us_east_1a.allocation_id
-  subnet_id     = aws_subnet.app_networking_tiers_public_us_east_1a.id
-  tags = {
-    Name = "recipe-chatbot-dev-nat-us-east-1a"
-  }
-  depends_on = [
-    aws_internet_gateway.app_networking_tiers_internet_gateway,
-  ]
-}
 resource "aws_subnet" "app_networking_tiers_private_us_east_1a" {
   availability_zone       = "us-east-1a"
   cidr_block              = "10.0.3.0/24"
@@ -552,11 +536,6 @@ resource "aws_route_table_association" "app_networking_tiers_private_us_east_1a_
   route_table_id = aws_route_table.app_networking_tiers_private_us_east_1a_route_table.id
   subnet_id      = aws_subnet.app_networking_tiers_private_us_east_1a.id
 }
-resource "aws_route" "app_networking_tiers_private_us_east_1a_default_route" {
-  destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.app_networking_tiers_nat_us_east_1a.id
-  route_table_id         = aws_route_table.app_networking_tiers_private_us_east_1a_route_table.id
-}
 resource "aws_subnet" "app_networking_tiers_private_us_east_1b" {
   availability_zone       = "us-east-1b"
   cidr_block              = "10.0.4.0/24"
@@ -576,11 +555,6 @@ resource "aws_route_table" "app_networking_tiers_private_us_east_1b_route_table"
 resource "aws_route_table_association" "app_networking_tiers_private_us_east_1b_routes" {
   route_table_id = aws_route_table.app_networking_tiers_private_us_east_1b_route_table.id
   subnet_id      = aws_subnet.app_networking_tiers_private_us_east_1b.id
-}
-resource "aws_route" "app_networking_tiers_private_us_east_1b_default_route" {
-  destination_cidr_block = "0.0.0.0/0"
-  nat_gateway_id         = aws_nat_gateway.app_networking_tiers_nat_us_east_1a.id
-  route_table_id         = aws_route_table.app_networking_tiers_private_us_east_1b_route_table.id
 }
 resource "aws_network_acl" "app_networking_acls_public" {
   subnet_ids = [
@@ -1942,13 +1916,13 @@ resource "aws_ecs_service" "app_backend_service" {
     target_group_arn = aws_lb_target_group.app_load_balancer_backend_target_group.arn
   }
   network_configuration {
-    assign_public_ip = false
+    assign_public_ip = true
     security_groups = [
       "${aws_security_group.app_backend_security_group.id}"
     ]
     subnets = [
-      "${aws_subnet.app_networking_tiers_private_us_east_1a.id}",
-      "${aws_subnet.app_networking_tiers_private_us_east_1b.id}"
+      "${aws_subnet.app_networking_tiers_public_us_east_1a.id}",
+      "${aws_subnet.app_networking_tiers_public_us_east_1b.id}"
     ]
   }
   service_registries {
@@ -2381,13 +2355,13 @@ resource "aws_ecs_service" "app_frontend_service" {
     target_group_arn = aws_lb_target_group.app_load_balancer_frontend_target_group.arn
   }
   network_configuration {
-    assign_public_ip = false
+    assign_public_ip = true
     security_groups = [
       "${aws_security_group.app_frontend_security_group.id}"
     ]
     subnets = [
-      "${aws_subnet.app_networking_tiers_private_us_east_1a.id}",
-      "${aws_subnet.app_networking_tiers_private_us_east_1b.id}"
+      "${aws_subnet.app_networking_tiers_public_us_east_1a.id}",
+      "${aws_subnet.app_networking_tiers_public_us_east_1b.id}"
     ]
   }
   service_registries {
