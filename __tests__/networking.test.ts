@@ -81,17 +81,17 @@ describe("NAT modes", () => {
     }
   });
 
-  it("single (dev default): one NAT gateway shared by both private subnets", () => {
-    const dev = synthEnvironment("dev");
-    expect(resourcesOf(dev, "aws_nat_gateway")).toHaveLength(1);
-    const nat = refTo(dev, "aws_nat_gateway", "app/networking/tiers/nat-us-east-1a");
+  it("single (staging default): one NAT gateway shared by both private subnets", () => {
+    const staging = synthEnvironment("staging");
+    expect(resourcesOf(staging, "aws_nat_gateway")).toHaveLength(1);
+    const nat = refTo(staging, "aws_nat_gateway", "app/networking/tiers/nat-us-east-1a");
     for (const zone of ["us-east-1a", "us-east-1b"]) {
-      expect(resourceAt(dev, "aws_route", `app/networking/tiers/private-${zone}-default-route`).nat_gateway_id).toBe(nat);
+      expect(resourceAt(staging, "aws_route", `app/networking/tiers/private-${zone}-default-route`).nat_gateway_id).toBe(nat);
     }
   });
 
-  it("none: no NAT, no Elastic IP and no default route from the private tier", () => {
-    const isolated = synthEnvironment("dev", { environments: { dev: { network: { natMode: "none" } } } });
+  it("none (dev default, its tasks in the public subnets): no NAT, no Elastic IP and no default route from the private tier", () => {
+    const isolated = synthEnvironment("dev");
     expect(resourcesOf(isolated, "aws_nat_gateway")).toHaveLength(0);
     expect(resourcesOf(isolated, "aws_eip")).toHaveLength(0);
     const routes = Object.keys(isolated.resource.aws_route);

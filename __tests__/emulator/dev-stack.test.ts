@@ -153,7 +153,7 @@ describe("dev stack applied to the emulator", () => {
       ]),
     );
     const { MetricAlarms = [] } = await new CloudWatchClient(sdkConfig(emulator)).send(new DescribeAlarmsCommand({ AlarmNames: ["recipe-chatbot-dev-backend-deployment-error-rate", "recipe-chatbot-dev-backend-deployment-response-time"] }));
-    expect(MetricAlarms.map((a) => [a.AlarmName, a.Threshold, a.EvaluationPeriods])).toEqual([
+    expect(MetricAlarms.map((a) => [a.AlarmName, a.Threshold, a.EvaluationPeriods]).sort()).toEqual([
       ["recipe-chatbot-dev-backend-deployment-error-rate", 5, 2],
       ["recipe-chatbot-dev-backend-deployment-response-time", 5, 2],
     ]);
