@@ -12,6 +12,7 @@ import * as path from "path";
 import { buildRecipeChatbotApp } from "../../src/app";
 import { resolveConfig } from "../../src/config";
 import { HCL_DIR, synthesize } from "../../src/synthesize";
+import { runTreeGenerator, staleFolders, type GeneratedTree } from "./generated-tree";
 
 export const COMMITTED_ROOTS_DIR = path.join(__dirname, "..", "..", "terraform", "stacks");
 
@@ -26,35 +27,12 @@ export function generateRoots(): Map<string, string> {
   }
 }
 
-/** Stacks whose committed main.tf differs from `fresh`, plus committed folders no stack has any more. */
-export function staleRoots(fresh: Map<string, string>, dir = COMMITTED_ROOTS_DIR): string[] {
-  const committed = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-  const changed = [...fresh].filter(([stack, hcl]) => {
-    const file = path.join(dir, stack, "main.tf");
-    return !fs.existsSync(file) || fs.readFileSync(file, "utf8") !== hcl;
-  });
-  return [...changed.map(([stack]) => stack), ...committed.filter((stack) => !fresh.has(stack))];
-}
+/** One main.tf per stack folder. */
+const asTree = (roots: ReadonlyMap<string, string>): GeneratedTree => new Map([...roots].map(([stack, hcl]) => [stack, new Map([["main.tf", hcl]])]));
 
-function write(fresh: Map<string, string>, dir = COMMITTED_ROOTS_DIR): void {
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const [stack, hcl] of fresh) {
-    fs.mkdirSync(path.join(dir, stack), { recursive: true });
-    fs.writeFileSync(path.join(dir, stack, "main.tf"), hcl);
-  }
-}
+/** Stacks whose committed main.tf differs from `fresh`, plus committed folders no stack has any more. */
+export const staleRoots = (fresh: ReadonlyMap<string, string>, dir = COMMITTED_ROOTS_DIR): string[] => staleFolders(asTree(fresh), dir);
 
 if (require.main === module) {
-  const fresh = generateRoots();
-  if (process.argv.includes("--check")) {
-    const stale = staleRoots(fresh);
-    if (stale.length > 0) {
-      console.error(`terraform/stacks is stale for ${stale.join(", ")}: run npm run terraform:roots`);
-      process.exit(1);
-    }
-    console.log("terraform/stacks is up to date.");
-  } else {
-    write(fresh);
-    console.log(`Wrote terraform/stacks/ for ${[...fresh.keys()].join(", ")}.`);
-  }
+  runTreeGenerator({ dir: COMMITTED_ROOTS_DIR, fixCommand: "npm run terraform:roots", generate: () => asTree(generateRoots()) });
 }

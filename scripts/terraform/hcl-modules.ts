@@ -19,6 +19,7 @@ import { monitoringModule } from "./hcl-modules/monitoring";
 import { networkingModule } from "./hcl-modules/networking";
 import { renderReadme } from "./hcl-modules/readme";
 import { secretsModule } from "./hcl-modules/secrets";
+import { runTreeGenerator, staleFolders, type GeneratedTree } from "./generated-tree";
 
 export const HCL_MODULES: readonly HclModuleSpec[] = [networkingModule, secretsModule, albModule, ecsServiceModule, monitoringModule];
 
@@ -108,36 +109,8 @@ function moduleTerraformBlock(block: string): string {
 }
 
 /** Modules whose committed files differ from `fresh`, plus committed folders no module has any more. */
-export function staleModules(fresh: Map<string, Map<string, string>>, dir = HCL_MODULES_DIR): string[] {
-  const committed = fs.existsSync(dir) ? fs.readdirSync(dir) : [];
-  const changed = [...fresh].filter(([name, files]) => {
-    const folder = path.join(dir, name);
-    const present = fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
-    if (present.join() !== [...files.keys()].sort().join()) return true;
-    return [...files].some(([file, content]) => fs.readFileSync(path.join(folder, file), "utf8") !== content);
-  });
-  return [...changed.map(([name]) => name), ...committed.filter((name) => !fresh.has(name))];
-}
-
-function write(fresh: Map<string, Map<string, string>>, dir = HCL_MODULES_DIR): void {
-  fs.rmSync(dir, { recursive: true, force: true });
-  for (const [name, files] of fresh) {
-    fs.mkdirSync(path.join(dir, name), { recursive: true });
-    for (const [file, content] of files) fs.writeFileSync(path.join(dir, name, file), content);
-  }
-}
+export const staleModules = (fresh: GeneratedTree, dir = HCL_MODULES_DIR): string[] => staleFolders(fresh, dir);
 
 if (require.main === module) {
-  const fresh = generateModules();
-  if (process.argv.includes("--check")) {
-    const stale = staleModules(fresh);
-    if (stale.length > 0) {
-      console.error(`terraform/modules is stale for ${stale.join(", ")}: run npm run terraform:modules`);
-      process.exit(1);
-    }
-    console.log("terraform/modules is up to date.");
-  } else {
-    write(fresh);
-    console.log(`Wrote terraform/modules/ for ${[...fresh.keys()].join(", ")}.`);
-  }
+  runTreeGenerator({ dir: HCL_MODULES_DIR, fixCommand: "npm run terraform:modules", generate: generateModules });
 }
