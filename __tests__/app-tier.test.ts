@@ -393,3 +393,49 @@ describe("where the tasks run (network.taskSubnets)", () => {
     }
   });
 });
+
+describe("deployments (README \"Deployments\")", () => {
+  const blueGreenBackend = { environments: { prod: { services: { backend: { deploymentStrategy: "blue-green" } } } } };
+  const bg = synthEnvironment("prod", blueGreenBackend);
+
+  it("roll by default: no CodeDeploy, no second target group, no test listener", () => {
+    for (const stack of [dev, prod]) {
+      expect(resourcesOf(stack, "aws_codedeploy_app")).toEqual([]);
+      expect(resourcesOf(stack, "aws_lb_target_group")).toHaveLength(2);
+      expect(resourcesOf(stack, "aws_lb_listener").map(([, l]) => l.port).sort()).toEqual([443, 80]);
+      expect(resourcesOf(stack, "aws_ecs_service").map(([, s]) => s.deployment_controller)).toEqual([undefined, undefined]);
+    }
+  });
+
+  it("a blue-green backend: CodeDeploy application and group named per environment, the green group, a test listener from the VPC only; the frontend rolls", () => {
+    expect(resourceAt(bg, "aws_codedeploy_app", "app/codedeploy/application")).toMatchObject({ name: "recipe-chatbot-prod", compute_platform: "ECS" });
+    expect(resourceAt(bg, "aws_codedeploy_deployment_group", "app/backend/blue-green/deployment-group")).toMatchObject({
+      deployment_group_name: "recipe-chatbot-prod-backend",
+      deployment_config_name: "CodeDeployDefault.ECSCanary10Percent5Minutes",
+      blue_green_deployment_config: { terminate_blue_instances_on_deployment_success: { termination_wait_time_in_minutes: 5 } },
+      alarm_configuration: {
+        enabled: true,
+        alarms: [
+          "${aws_cloudwatch_metric_alarm.app_backend_deployment_alarms_error_rate.alarm_name}",
+          "${aws_cloudwatch_metric_alarm.app_backend_deployment_alarms_response_time.alarm_name}",
+        ],
+      },
+    });
+    expect(resourceAt(bg, "aws_lb_target_group", "app/load-balancer/backend-green-target-group").name).toBe("rc-prod-backend-green");
+    expect(resourceAt(bg, "aws_lb_listener", "app/load-balancer/test")).toMatchObject({ port: 8443, protocol: "HTTPS" });
+    expect(resourceAt(bg, "aws_vpc_security_group_ingress_rule", "app/load-balancer/test-listener-in-0")).toMatchObject({ from_port: 8443, cidr_ipv4: "10.0.0.0/16" });
+    expect(resourceAt(bg, "aws_iam_role", "app/backend/blue-green/role").name).toBe("recipe-chatbot-prod-backend-codedeploy");
+    const services = Object.fromEntries(resourcesOf(bg, "aws_ecs_service").map(([, s]) => [s.name, s]));
+    expect(services["recipe-chatbot-backend"].deployment_controller).toEqual({ type: "CODE_DEPLOY" });
+    expect(services["recipe-chatbot-frontend"]).toMatchObject({ deployment_circuit_breaker: { enable: true, rollback: true } });
+    expect(services["recipe-chatbot-frontend"].deployment_controller).toBeUndefined();
+    // The staging name is the longest a preset gives a green group: within the 32 characters.
+    expect(resourceAt(synthEnvironment("staging", { environments: { staging: { deployment: { strategy: "blue-green" } } } }), "aws_lb_target_group", "app/load-balancer/frontend-green-target-group").name).toBe("rc-staging-frontend-green");
+  });
+
+  it("takes the test listener's allow-list from configuration, and passes the policy guard", () => {
+    const listed = synthEnvironment("prod", { environments: { prod: { ...blueGreenBackend.environments.prod, deployment: { blueGreen: { testListenerAllowedCidrs: ["10.0.0.0/16", "192.168.10.0/24"] } } } } });
+    expect(resourcesOf(listed, "aws_vpc_security_group_ingress_rule").filter(([, r]) => r.from_port === 8443).map(([, r]) => r.cidr_ipv4)).toEqual(["10.0.0.0/16", "192.168.10.0/24"]);
+    expect(new PolicyGuard().evaluate(buildEnvironment("prod", blueGreenBackend)).violations).toEqual([]);
+  });
+});

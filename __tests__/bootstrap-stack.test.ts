@@ -356,6 +356,49 @@ describe("bootstrap stack: deploy role", () => {
   });
 });
 
+describe("bootstrap stack: CI roles for blue/green services", () => {
+  const blueGreen = synthBootstrap({ environments: { prod: { services: { backend: { deploymentStrategy: "blue-green" } } } } });
+  const codedeploy = (resource: string) => `arn:aws:codedeploy:us-east-1:${ACCOUNT}:${resource}`;
+
+  it("lets the deploy role start and follow CodeDeploy deployments in exactly its blue/green services' groups", () => {
+    const statements = statementsAt(blueGreen, "github-oidc/deploy-production/delivery-document");
+    const sid = (id: string) => statements.find((s) => s.sid === id)!;
+    expect(sid("StartBlueGreenDeployments")).toEqual({
+      sid: "StartBlueGreenDeployments",
+      effect: "Allow",
+      actions: ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"],
+      resources: [codedeploy("deploymentgroup:recipe-chatbot-prod/recipe-chatbot-prod-backend")],
+    });
+    expect(sid("RegisterBlueGreenRevisions").resources).toEqual([codedeploy("application:recipe-chatbot-prod")]);
+    expect(sid("ReadEcsDeploymentConfigs")).toMatchObject({ actions: ["codedeploy:GetDeploymentConfig"], resources: [codedeploy("deploymentconfig:CodeDeployDefault.ECS*")] });
+    // Staging's services roll: its deploy role gets no CodeDeploy action at all.
+    expect(JSON.stringify(statementsAt(blueGreen, "github-oidc/deploy-staging/delivery-document"))).not.toContain("codedeploy:");
+  });
+
+  it("gives no role a CodeDeploy action while every service rolls (the default)", () => {
+    expect(JSON.stringify(synthBootstrap().data)).not.toContain("codedeploy");
+  });
+
+  it("lets the apply role manage its environment's CodeDeploy application and groups, and pass only the CodeDeploy roles to CodeDeploy", () => {
+    const apply = roleStatements(blueGreen, "apply-production");
+    expect(apply.find((s) => s.sid === "ManageCodeDeploy")).toMatchObject({
+      actions: expect.arrayContaining(["codedeploy:CreateDeploymentGroup", "codedeploy:DeleteApplication", "codedeploy:UpdateDeploymentGroup"]),
+      resources: [codedeploy("application:recipe-chatbot-prod"), codedeploy("deploymentgroup:recipe-chatbot-prod/*")],
+    });
+    expect(apply.find((s) => s.sid === "PassCodeDeployRoles")).toEqual({
+      sid: "PassCodeDeployRoles",
+      effect: "Allow",
+      actions: ["iam:PassRole"],
+      resources: [`arn:aws:iam::${ACCOUNT}:role/recipe-chatbot-prod-backend-codedeploy`],
+      condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["codedeploy.amazonaws.com"] }],
+    });
+    // The plan role reads them, and names the same role the environment stack creates.
+    expect(roleStatements(blueGreen, "plan").find((s) => s.sid === "ReadCodeDeploy")!.actions).toEqual(["codedeploy:GetApplication", "codedeploy:GetDeploymentGroup", "codedeploy:ListTagsForResource"]);
+    const envStack = synthEnvironment("prod", { environments: { prod: { services: { backend: { deploymentStrategy: "blue-green" } } } } });
+    expect(resourceAt(envStack, "aws_iam_role", "app/backend/blue-green/role").name).toBe("recipe-chatbot-prod-backend-codedeploy");
+  });
+});
+
 describe("bootstrap stack: plan and apply roles", () => {
   const stack = synthBootstrap();
   const plan = roleStatements(stack, "plan");

@@ -3,7 +3,7 @@ import * as os from "os";
 import * as path from "path";
 import { Testing } from "cdktf";
 import { buildRecipeChatbotApp } from "../src/app";
-import { ConfigError, PRESETS, readOverrides, resolveConfig, resolveEnvironments, type ConfigOverrides } from "../src/config";
+import { ConfigError, deploymentStrategyOf, PRESETS, readOverrides, resolveConfig, resolveEnvironments, type ConfigOverrides } from "../src/config";
 import { configProblems } from "./support/config";
 
 const problemsFor = (overrides: ConfigOverrides) => configProblems(resolveEnvironments, overrides);
@@ -215,6 +215,52 @@ describe("bad configuration fails with the field and what is allowed", () => {
       ["dev", true],
       ["staging", false],
       ["prod", true],
+    ]);
+  });
+
+  it("rolls every service by default; blue-green per environment or per service, the service's choice winning", () => {
+    const strategies = (overrides?: ConfigOverrides) =>
+      resolveEnvironments(overrides).map((env) => [env.name, deploymentStrategyOf(env, "backend"), deploymentStrategyOf(env, "frontend")]);
+    expect(strategies()).toEqual([
+      ["dev", "rolling", "rolling"],
+      ["staging", "rolling", "rolling"],
+      ["prod", "rolling", "rolling"],
+    ]);
+    expect(PRESETS.prod.deployment.blueGreen).toEqual({ deploymentConfig: "CodeDeployDefault.ECSCanary10Percent5Minutes", terminationWaitMinutes: 5, testListenerPort: 8443 });
+    expect(
+      strategies({
+        environments: {
+          dev: { services: { backend: { deploymentStrategy: "blue-green" } } },
+          prod: { deployment: { strategy: "blue-green" }, services: { frontend: { deploymentStrategy: "rolling" } } },
+        },
+      }),
+    ).toEqual([
+      ["dev", "blue-green", "rolling"],
+      ["staging", "rolling", "rolling"],
+      ["prod", "blue-green", "rolling"],
+    ]);
+  });
+
+  it("rejects an unknown strategy or deployment configuration, a test listener port the network ACL blocks, and a bad allow-list", () => {
+    expect(
+      problemsFor({
+        environments: {
+          dev: { deployment: { strategy: "canary" }, services: { frontend: { deploymentStrategy: "bluegreen" } } },
+          prod: { deployment: { blueGreen: { deploymentConfig: "CodeDeployDefault.AllAtOnce", terminationWaitMinutes: 120, testListenerPort: 3389, testListenerAllowedCidrs: ["10.0.0.1/16"] } } },
+        },
+      }),
+    ).toEqual([
+      'environments.dev.services.frontend.deploymentStrategy: must be one of: rolling, blue-green (got "bluegreen")',
+      'environments.dev.deployment.strategy: must be one of: rolling, blue-green (got "canary")',
+      expect.stringMatching(
+        /^environments\.prod\.deployment\.blueGreen\.deploymentConfig: must be one of: CodeDeployDefault\.ECSAllAtOnce, CodeDeployDefault\.ECSCanary10Percent5Minutes, .* \(got "CodeDeployDefault\.AllAtOnce"\)$/,
+      ),
+      "environments.prod.deployment.blueGreen.terminationWaitMinutes: must be 0-60 minutes (got 120)",
+      "environments.prod.deployment.blueGreen.testListenerPort: must be a port from 1024 to 65535 other than 3389 (the public subnets' network ACL admits only those besides 80 and 443) (got 3389)",
+      'environments.prod.deployment.blueGreen.testListenerAllowedCidrs.0: must be an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.1.0/24 (got "10.0.0.1/16")',
+    ]);
+    expect(problemsFor({ environments: { dev: { deployment: { blueGreen: { testListenerPort: 443 } } } } })).toEqual([
+      expect.stringMatching(/^environments\.dev\.deployment\.blueGreen\.testListenerPort: must be a port from 1024 to 65535 .* \(got 443\)$/),
     ]);
   });
 

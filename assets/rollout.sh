@@ -12,8 +12,9 @@
 #   ECR_REPOSITORY    repository URL, <account>.dkr.ecr.<region>.amazonaws.com/<name>
 # Needs the aws CLI (v1 or v2) and jq, and these permissions (the deploy role's): ssm:PutParameter on
 # the parameter; ecs:DescribeTaskDefinition, ecs:RegisterTaskDefinition and ecs:TagResource (the copy
-# keeps its tags); iam:PassRole on the task's execution and task roles; ecs:UpdateService and
-# ecs:DescribeServices on the service.
+# keeps its tags); iam:PassRole on the task's execution and task roles; ecs:DescribeServices on the
+# service, and ecs:UpdateService (rolling) or codedeploy:CreateDeployment and GetDeployment on its
+# deployment group (blue/green: a service with the CODE_DEPLOY deployment controller).
 set -euo pipefail
 # Without it a failing command inside $(...) does not stop the function it runs in.
 shopt -s inherit_errexit
@@ -34,6 +35,9 @@ done
 # src/core/naming.ts); the emulator test rolls out against the synthesized stack.
 readonly TAG_PARAMETER="/recipe-chatbot/${ENVIRONMENT_NAME}/deploy/${SERVICE}-image-tag"
 readonly TASK_FAMILY="recipe-chatbot-${ENVIRONMENT_NAME}-${SERVICE}"
+# codeDeployApplicationName and deploymentGroupName, for a blue/green service.
+readonly CODEDEPLOY_APPLICATION="recipe-chatbot-${ENVIRONMENT_NAME}"
+readonly DEPLOYMENT_GROUP="recipe-chatbot-${ENVIRONMENT_NAME}-${SERVICE}"
 
 # Registers a copy of the family's newest revision with only this service's image changed, and
 # prints its ARN. Terraform tracks the newest revision (track_latest), so after the parameter write
@@ -56,14 +60,21 @@ register_revision() {
   aws ecs register-task-definition --cli-input-json "$input" --query taskDefinition.taskDefinitionArn --output text
 }
 
-# Releases a tag: the parameter first (Terraform reads it back on every plan, so from here on an
-# infrastructure apply keeps this tag), then a revision with it, then the service. Prints the id of
-# the deployment that update-service started.
-release() {
+# Publishes a tag: the parameter first (Terraform reads it back on every plan, so from here on an
+# infrastructure apply keeps this tag), then a revision with it, whose ARN it prints.
+publish() {
   local tag=$1 arn
   aws ssm put-parameter --name "$TAG_PARAMETER" --type String --value "$tag" --overwrite >/dev/null
   arn=$(register_revision "$ECR_REPOSITORY:$tag")
   echo "rollout: $ECS_SERVICE -> $arn ($ECR_REPOSITORY:$tag)" >&2
+  echo "$arn"
+}
+
+# Releases a tag to a rolling service: publish it, then move the service to the new revision.
+# Prints the id of the deployment that update-service started.
+release() {
+  local arn
+  arn=$(publish "$1")
   # shellcheck disable=SC2016 # backquotes are a JMESPath literal, not a shell expansion
   aws ecs update-service --cluster "$ECS_CLUSTER" --service "$ECS_SERVICE" --task-definition "$arn" \
     --query 'service.deployments[?status==`PRIMARY`] | [0].id' --output text
@@ -72,6 +83,67 @@ release() {
 describe_service() {
   aws ecs describe-services --cluster "$ECS_CLUSTER" --services "$ECS_SERVICE" --output json
 }
+
+# The tag of $SERVICE's container in a task definition.
+tag_of() {
+  local image
+  image=$(aws ecs describe-task-definition --task-definition "$1" --output json |
+    jq -r --arg container "$SERVICE" '.taskDefinition.containerDefinitions[] | select(.name == $container) | .image')
+  echo "${image##*:}"
+}
+
+# Blue/green (README "Deployments"): CodeDeploy starts the new revision as a second task set in the
+# green target group, shows it on the test listener, shifts production traffic to it as the
+# deployment group's configuration says (all at once, canary or linear), and after the termination
+# wait stops the old tasks. It rolls back on a failure or when a deployment alarm fires.
+blue_green_release() {
+  local arn port appspec revision deployment_id info status
+  arn=$(publish "$IMAGE_TAG")
+  port=$(aws ecs describe-task-definition --task-definition "$arn" --output json |
+    jq -r --arg container "$SERVICE" '.taskDefinition.containerDefinitions[] | select(.name == $container) | .portMappings[0].containerPort')
+  appspec=$(jq -cn --arg arn "$arn" --arg container "$SERVICE" --argjson port "$port" '{version: 1, Resources: [{TargetService: {
+    Type: "AWS::ECS::Service", Properties: {TaskDefinition: $arn, LoadBalancerInfo: {ContainerName: $container, ContainerPort: $port}}}}]}')
+  revision=$(jq -cn --arg content "$appspec" '{revisionType: "AppSpecContent", appSpecContent: {content: $content}}')
+  deployment_id=$(aws deploy create-deployment --application-name "$CODEDEPLOY_APPLICATION" --deployment-group-name "$DEPLOYMENT_GROUP" \
+    --revision "$revision" --description "rollout.sh: $ECR_REPOSITORY:$IMAGE_TAG" --query deploymentId --output text)
+  echo "rollout: CodeDeploy deployment $deployment_id of $DEPLOYMENT_GROUP" >&2
+
+  # Traffic shifting plus the termination wait: at most 30 minutes (ECSLinear10PercentEvery3Minutes)
+  # and 60 (the configuration's limit), so two hours is ample.
+  local -r poll_seconds=15 poll_attempts=480
+  for ((attempt = 1; ; attempt++)); do
+    info=$(aws deploy get-deployment --deployment-id "$deployment_id" --output json)
+    status=$(jq -r .deploymentInfo.status <<<"$info")
+    case "$status" in
+      Succeeded)
+        echo "rollout: $ECS_SERVICE runs $ECR_REPOSITORY:$IMAGE_TAG" >&2
+        exit 0
+        ;;
+      Failed | Stopped) break ;;
+    esac
+    ((attempt < poll_attempts)) || fail "CodeDeploy deployment $deployment_id of $ECS_SERVICE is still $status"
+    sleep "$poll_seconds"
+  done
+
+  # Stopped by a deployment alarm (ALARM_ACTIVE) or failed (tasks that never became healthy, ...):
+  # with automatic rollback on, as every group here has it, production traffic is back on the old
+  # task set. The parameter and the newest revision still name the failed image: publish the tag
+  # that runs again, so the next infrastructure apply keeps it and the plan stays empty.
+  echo "::error::rollout: CodeDeploy deployment $deployment_id of $ECR_REPOSITORY:$IMAGE_TAG to $ECS_SERVICE $status" \
+    "$(jq -r '.deploymentInfo.errorInformation | "(\(.code // "no error code")): \(.message // "no message")"' <<<"$info")" >&2
+  local rollback running
+  rollback=$(jq -r '.deploymentInfo.rollbackInfo.rollbackDeploymentId // empty' <<<"$info")
+  [[ -n "$rollback" ]] || fail "$ECS_SERVICE was not rolled back; fix it by hand (aws deploy get-deployment --deployment-id $deployment_id)"
+  running=$(describe_service | jq -r '(.services[0].taskSets // [] | map(select(.status == "PRIMARY")) | first | .taskDefinition) // .services[0].taskDefinition')
+  running_tag=$(tag_of "$running")
+  echo "rollout: rolled back (CodeDeploy deployment $rollback) to $running; restoring $TAG_PARAMETER to $running_tag" >&2
+  publish "$running_tag" >/dev/null
+  fail "$ECS_SERVICE still runs $running_tag: $ECR_REPOSITORY:$IMAGE_TAG was rolled back"
+}
+
+if [[ "$(describe_service | jq -r '.services[0].deploymentController.type // "ECS"')" == CODE_DEPLOY ]]; then
+  blue_green_release
+fi
 
 deployment_id=$(release "$IMAGE_TAG")
 
@@ -118,9 +190,7 @@ fi
 # The parameter and the newest revision still name the failed image, so the next infrastructure
 # apply would roll it out again. Release the tag the service was rolled back to instead: the
 # configuration then equals what runs, and the plan stays empty.
-running_image=$(aws ecs describe-task-definition --task-definition "$rolled_back_to" --output json |
-  jq -r --arg container "$SERVICE" '.taskDefinition.containerDefinitions[] | select(.name == $container) | .image')
-running_tag=${running_image##*:}
+running_tag=$(tag_of "$rolled_back_to")
 echo "rollout: rolled back to $rolled_back_to; restoring $TAG_PARAMETER to $running_tag" >&2
 release "$running_tag" >/dev/null
 fail "$ECS_SERVICE still runs $running_tag: $ECR_REPOSITORY:$IMAGE_TAG was rolled back"

@@ -66,17 +66,8 @@ export function describeRollout(applied: () => AppliedStack): void {
       repositoryUrl = Object.fromEntries(repositories.map((r) => [r.repositoryName!, r.repositoryUri!]));
     });
 
-    /** Runs rollout.sh for one service the way the workflow's step does: input through the environment. */
     function rollout(service: ServiceDefinition, tag: string, extra: NodeJS.ProcessEnv = {}): Promise<ScriptResult> {
-      const input = {
-        ENVIRONMENT_NAME: ENVIRONMENT,
-        SERVICE: service.name,
-        IMAGE_TAG: tag,
-        ECS_CLUSTER: CLUSTER_NAME,
-        ECS_SERVICE: ecsServiceName(service),
-        ECR_REPOSITORY: repositoryUrl?.[service.repositoryName] ?? "",
-      };
-      return runScript({ ...env, ...input, ...extra });
+      return runRollout(env, service, tag, repositoryUrl?.[service.repositoryName] ?? "", extra);
     }
 
     async function serviceState(service: ServiceDefinition) {
@@ -188,7 +179,20 @@ export function describeRollout(applied: () => AppliedStack): void {
   });
 }
 
-interface ScriptResult {
+/** Runs rollout.sh for one service of dev the way the workflow's step does: input through the environment. */
+export function runRollout(env: NodeJS.ProcessEnv, service: ServiceDefinition, tag: string, repositoryUrl: string, extra: NodeJS.ProcessEnv = {}): Promise<ScriptResult> {
+  const input = {
+    ENVIRONMENT_NAME: ENVIRONMENT,
+    SERVICE: service.name,
+    IMAGE_TAG: tag,
+    ECS_CLUSTER: CLUSTER_NAME,
+    ECS_SERVICE: ecsServiceName(service),
+    ECR_REPOSITORY: repositoryUrl,
+  };
+  return runScript({ ...env, ...input, ...extra });
+}
+
+export interface ScriptResult {
   code: number | null;
   stdout: string;
   stderr: string;

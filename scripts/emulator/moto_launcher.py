@@ -26,6 +26,7 @@ import threading
 import time
 import traceback
 from collections import OrderedDict
+from datetime import datetime
 from typing import Any, Callable
 from xml.sax.saxutils import escape
 
@@ -189,6 +190,181 @@ def patch_ecs_deployment_alarms() -> None:
 
     EC2ContainerServiceResponse.update_service = update_service
     EC2ContainerServiceResponse.describe_services = describe_services
+
+
+def patch_codedeploy_timestamps() -> None:
+    """Report CodeDeploy's times as epoch seconds, as the API does.
+
+    moto writes an application's and a deployment's createTime (and startTime, completeTime) as
+    ISO-8601 text; the AWS SDK for Go decodes them as JSON numbers and fails ("expected Timestamp
+    to be a JSON Number, got string instead"), so aws_codedeploy_app could not even be read.
+    """
+    from moto.codedeploy.models import Application, DeploymentInfo
+
+    def epoch(value: Any) -> Any:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).timestamp() if isinstance(value, str) else value
+
+    def with_epoch_times(to_dict: Callable[[Any], dict[str, Any]]) -> Callable[[Any], dict[str, Any]]:
+        def patched(self: Any) -> dict[str, Any]:
+            result = to_dict(self)
+            for key in ("createTime", "startTime", "completeTime"):
+                if key in result:
+                    result[key] = epoch(result[key])
+            return result
+
+        return patched
+
+    Application.to_dict = with_epoch_times(Application.to_dict)
+    DeploymentInfo.to_dict = with_epoch_times(DeploymentInfo.to_dict)
+
+
+def patch_codedeploy_deployment_groups() -> None:
+    """Add DeleteApplication, DeleteDeploymentGroup and UpdateDeploymentGroup, and report alarms.
+
+    moto 5.2.1 can create CodeDeploy applications and deployment groups but neither change nor
+    delete them (HTTP 500 -> 501 here), so no apply that changes a group and no destroy could
+    finish. And GetDeploymentGroup answers alarmConfiguration with {} whatever was created, so every
+    plan would add aws_codedeploy_deployment_group's alarm_configuration back. UpdateDeploymentGroup
+    stores each parameter it is given under the attribute CreateDeploymentGroup uses (a rename too);
+    deleting an application deletes its groups and their tags, as CodeDeploy does.
+    """
+    from moto.codedeploy.models import DeploymentGroup, codedeploy_backends
+    from moto.codedeploy.responses import CodeDeployResponse
+
+    to_dict = DeploymentGroup.to_dict
+
+    def deployment_group_to_dict(self: DeploymentGroup) -> dict[str, Any]:
+        return {**to_dict(self), "alarmConfiguration": self.alarm_configuration or {}}
+
+    def backend(self: CodeDeployResponse) -> Any:
+        return codedeploy_backends[self.current_account][self.region]
+
+    def arn(self: CodeDeployResponse, resource: str) -> str:
+        return f"arn:aws:codedeploy:{self.region}:{self.current_account}:{resource}"
+
+    def delete_application(self: CodeDeployResponse) -> str:
+        name = self._get_param("applicationName")
+        codedeploy = backend(self)
+        for group in codedeploy.deployment_groups.pop(name, {}):
+            codedeploy.tagger.delete_all_tags_for_resource(arn(self, f"deploymentgroup:{name}/{group}"))
+        codedeploy.applications.pop(name, None)
+        codedeploy.tagger.delete_all_tags_for_resource(arn(self, f"application:{name}"))
+        return "{}"
+
+    def delete_deployment_group(self: CodeDeployResponse) -> str:
+        name, group = self._get_param("applicationName"), self._get_param("deploymentGroupName")
+        backend(self).deployment_groups.get(name, {}).pop(group, None)
+        backend(self).tagger.delete_all_tags_for_resource(arn(self, f"deploymentgroup:{name}/{group}"))
+        return json.dumps({"hooksNotCleanedUp": []})
+
+    def update_deployment_group(self: CodeDeployResponse) -> str:
+        name = self._get_param("applicationName")
+        current = self._get_param("currentDeploymentGroupName")
+        group = backend(self).get_deployment_group(name, current)
+        for key, value in json.loads(self.body).items():
+            if key not in ("applicationName", "currentDeploymentGroupName", "newDeploymentGroupName"):
+                setattr(group, camelcase_to_underscores(key), value)
+        renamed = self._get_param("newDeploymentGroupName")
+        if renamed and renamed != current:
+            groups = backend(self).deployment_groups[name]
+            groups[renamed] = groups.pop(current)
+            group.deployment_group_name = renamed
+        return json.dumps({"hooksNotCleanedUp": []})
+
+    DeploymentGroup.to_dict = deployment_group_to_dict
+    CodeDeployResponse.delete_application = delete_application
+    CodeDeployResponse.delete_deployment_group = delete_deployment_group
+    CodeDeployResponse.update_deployment_group = update_deployment_group
+
+
+def patch_codedeploy_ecs_deployments() -> None:
+    """Carry out an ECS blue/green deployment the way CodeDeploy reports it, or roll it back.
+
+    moto records a CreateDeployment and leaves it "Created" forever: it never starts tasks, moves
+    traffic or watches alarms. Here the first GetDeployment of an ECS deployment reports it
+    InProgress, and the next one decides, as CodeDeploy does by the end of its traffic shift:
+    - if an alarm of the group's alarm configuration is in ALARM (CloudWatch SetAlarmState), the
+      deployment is Stopped with the ALARM_ACTIVE error and a rollback deployment that Succeeded:
+      the service keeps its task definition and the listeners keep forwarding to the same group;
+    - otherwise it Succeeded: the service runs the AppSpec's TaskDefinition, and on the group's
+      production and test listeners every forward to the live target group now goes to the other
+      one of the pair, which the service reports as its load balancer (what Terraform must ignore).
+    """
+    from moto.cloudwatch.models import cloudwatch_backends
+    from moto.codedeploy.models import DeploymentInfo
+    from moto.codedeploy.responses import CodeDeployResponse
+    from moto.ecs.models import ecs_backends
+    from moto.elbv2.models import FakeAction, elbv2_backends
+
+    get_deployment = CodeDeployResponse.get_deployment
+
+    def firing_alarms(self: CodeDeployResponse, group: Any) -> list[str]:
+        config = group.alarm_configuration or {}
+        if not config.get("enabled"):
+            return []
+        known = cloudwatch_backends[self.current_account][self.region].alarms
+        names = [alarm["name"] for alarm in config.get("alarms", [])]
+        return [name for name in names if name in known and known[name].state_value == "ALARM"]
+
+    def swap_target_groups(self: CodeDeployResponse, group: Any, service: Any) -> None:
+        elbv2 = elbv2_backends[self.current_account][self.region]
+        pair = group.load_balancer_info["targetGroupPairInfoList"][0]
+        arns = [tg.arn for tg in elbv2.describe_target_groups(None, [], [g["name"] for g in pair["targetGroups"]])]
+        live = service.load_balancers[0]["targetGroupArn"]
+        other = next(arn for arn in arns if arn != live)
+        routes = [pair.get("prodTrafficRoute", {}), pair.get("testTrafficRoute", {})]
+        listeners = elbv2.describe_listeners(None, [arn for route in routes for arn in route.get("listenerArns", [])])
+
+        def swapped(actions: list[Any]) -> list[Any]:
+            return [FakeAction(json.loads(json.dumps(action.data).replace(live, other))) for action in actions]
+
+        for listener in listeners:
+            listener.default_actions = swapped(listener.default_actions)
+            listener._default_rule[0].actions = listener.default_actions
+            for rule in listener._non_default_rules.values():
+                rule.actions = swapped(rule.actions)
+        service.load_balancers = [{**service.load_balancers[0], "targetGroupArn": other}]
+
+    def decide(self: CodeDeployResponse, deployment: DeploymentInfo) -> None:
+        group = deployment.deployment_group
+        target = group.ecs_services[0]
+        service = ecs_backends[self.current_account][self.region]._get_service(target["clusterName"], target["serviceName"])
+        deployment.complete_time = time.time()
+        firing = firing_alarms(self, group)
+        if firing:
+            rollback = self.codedeploy_backend.create_deployment(
+                deployment.application_name, deployment.deployment_group_name, {"revisionType": "AppSpecContent"}
+            )
+            self.codedeploy_backend.deployments[rollback].status = "Succeeded"
+            self.codedeploy_backend.deployments[rollback].creator = "codeDeployRollback"
+            deployment.status = "Stopped"
+            deployment.error_information = {
+                "code": "ALARM_ACTIVE",
+                "message": "One or more alarms have been activated according to the Amazon CloudWatch metrics you selected, "
+                f"and the affected deployments have been stopped. Activated alarms: {', '.join(firing)}",
+            }
+            deployment.rollback_info = {"rollbackDeploymentId": rollback, "rollbackMessage": f"Automatic rollback triggered by deployment {rollback}"}
+            return
+        content = json.loads(deployment.revision["appSpecContent"]["content"])
+        service.task_definition = content["Resources"][0]["TargetService"]["Properties"]["TaskDefinition"]
+        swap_target_groups(self, group, service)
+        deployment.status = "Succeeded"
+
+    def patched_get_deployment(self: CodeDeployResponse) -> str:
+        deployment = self.codedeploy_backend.get_deployment(self._get_param("deploymentId"))
+        if deployment.application.compute_platform == "ECS" and deployment.creator == "user":
+            if deployment.status == "Created":
+                deployment.status = "InProgress"
+                deployment.start_time = time.time()
+            elif deployment.status == "InProgress":
+                decide(self, deployment)
+        result = json.loads(get_deployment(self))
+        info = result["deploymentInfo"]
+        info["errorInformation"] = getattr(deployment, "error_information", {})
+        info["rollbackInfo"] = getattr(deployment, "rollback_info", {})
+        return json.dumps(result)
+
+    CodeDeployResponse.get_deployment = patched_get_deployment
 
 
 def patch_security_group_rule_descriptions() -> None:
@@ -415,6 +591,9 @@ def main() -> None:
     patch_application_autoscaling_tags()
     patch_ecs_create_service()
     patch_ecs_deployment_alarms()
+    patch_codedeploy_timestamps()
+    patch_codedeploy_deployment_groups()
+    patch_codedeploy_ecs_deployments()
     patch_security_group_rule_descriptions()
     patch_subnet_ipv6_associations()
     shorten_acm_validation()

@@ -89,6 +89,18 @@ export const PROD: EnvironmentConfig = {
   monitoring: { errorRatePercent: 5, responseTimeP95Ms: 5000, minHealthyHosts: 1 },
   tracing: { enabled: true },
   ecsExec: { enabled: false, allowInProduction: false, sessionLogRetentionDays: 365 },
+  // Rolling with the circuit breaker and the deployment alarms: CodeDeploy's controller would freeze
+  // the services' network and load balancer settings for Terraform (README "Deployments"). A service
+  // opts into blue-green with services.<name>.deploymentStrategy; these settings then apply.
+  deployment: {
+    strategy: "rolling",
+    blueGreen: {
+      // 10% of the traffic for 5 minutes: the deployment alarms (2 x 1 minute) fire inside the canary.
+      deploymentConfig: "CodeDeployDefault.ECSCanary10Percent5Minutes",
+      terminationWaitMinutes: 5,
+      testListenerPort: 8443,
+    },
+  },
   // A chat user sends a few requests a minute; 2,000 per 5 minutes per IP is far above any human.
   waf: { mode: "block", rateLimitPerFiveMinutes: 2000 },
   guardDuty: { detector: "create" },

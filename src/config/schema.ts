@@ -109,6 +109,51 @@ const scaling = settings({
   scaleInCooldownSeconds: z.number().int().min(0).max(3600),
 });
 
+/** How a service's releases replace its tasks (README "Deployments"). */
+export const DEPLOYMENT_STRATEGIES = ["rolling", "blue-green"] as const;
+
+/**
+ * CodeDeploy's predefined deployment configurations for ECS: all traffic at once, a canary share
+ * first and the rest after an interval, or equal shares at a fixed interval.
+ */
+export const CODEDEPLOY_ECS_CONFIGS = [
+  "CodeDeployDefault.ECSAllAtOnce",
+  "CodeDeployDefault.ECSCanary10Percent5Minutes",
+  "CodeDeployDefault.ECSCanary10Percent15Minutes",
+  "CodeDeployDefault.ECSLinear10PercentEvery1Minutes",
+  "CodeDeployDefault.ECSLinear10PercentEvery3Minutes",
+] as const;
+
+const deploymentStrategy = z.enum(DEPLOYMENT_STRATEGIES, { message: `must be one of: ${list(DEPLOYMENT_STRATEGIES)}` });
+
+/**
+ * The public subnets' network ACL admits 80, 443 and the ephemeral ports 1024-65535 but 3389 (no RDP
+ * from anywhere): a test listener elsewhere would be unreachable.
+ */
+const TEST_LISTENER_PORT_MESSAGE = "must be a port from 1024 to 65535 other than 3389 (the public subnets' network ACL admits only those besides 80 and 443)";
+const testListenerPort = z
+  .number()
+  .int({ message: TEST_LISTENER_PORT_MESSAGE })
+  .min(1024, { message: TEST_LISTENER_PORT_MESSAGE })
+  .max(65535, { message: TEST_LISTENER_PORT_MESSAGE })
+  .refine((port) => port !== 3389, { message: TEST_LISTENER_PORT_MESSAGE });
+
+const deployment = settings({
+  /** The environment's strategy; a service's `deploymentStrategy` overrides it. */
+  strategy: deploymentStrategy,
+  /** What a blue/green (CodeDeploy) release does; read only when a service deploys blue-green. */
+  blueGreen: settings({
+    /** How CodeDeploy shifts production traffic to the new tasks. */
+    deploymentConfig: z.enum(CODEDEPLOY_ECS_CONFIGS, { message: `must be one of: ${list(CODEDEPLOY_ECS_CONFIGS)}` }),
+    /** Minutes the old tasks keep running after the shift: a rollback until then is instant. rollout.sh waits this long too. */
+    terminationWaitMinutes: z.number().int().min(0, { message: "must be 0-60 minutes" }).max(60, { message: "must be 0-60 minutes" }),
+    /** HTTPS port of the test listener, which reaches the new tasks before any production traffic does. */
+    testListenerPort,
+    /** Who may reach the test listener; omit for the VPC's own CIDR only. */
+    testListenerAllowedCidrs: z.array(cidr).min(1, { message: "must list at least one CIDR (omit it for the VPC CIDR)" }).optional(),
+  }),
+});
+
 const service = settings({
     cpu: z.number().int(),
     memory: z.number().int(),
@@ -117,6 +162,8 @@ const service = settings({
     scaling,
     healthCheckGracePeriodSeconds: z.number().int().min(0).max(2_147_483_647),
     deregistrationDelaySeconds: z.number().int().min(0).max(3600),
+    /** This service's deployment strategy; omit for the environment's deployment.strategy. */
+    deploymentStrategy: deploymentStrategy.optional(),
   })
   .superRefine((svc, ctx) => {
     const allowed = FARGATE_MEMORY_BY_CPU[svc.cpu];
@@ -240,6 +287,8 @@ export const environmentSchema = settings({
       message: `must be one of: ${list(LOG_RETENTION_DAYS)}`,
     }),
   }),
+  /** Rolling or blue/green releases, and the blue/green settings (README "Deployments"). */
+  deployment,
   /** Default of the <service>_image_tag variables: the tag a new stack starts with, before the first release. */
   initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
     message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",
@@ -328,3 +377,9 @@ function checkZonesInRegion(env: { region: string; network: z.infer<typeof netwo
 export type EnvironmentConfig = z.infer<typeof environmentSchema>;
 export type ServiceSizing = EnvironmentConfig["services"]["backend"];
 export type NatMode = (typeof NAT_MODES)[number];
+export type DeploymentStrategy = (typeof DEPLOYMENT_STRATEGIES)[number];
+
+/** A service's strategy: its own override, else the environment's. */
+export function deploymentStrategyOf(config: EnvironmentConfig, service: keyof EnvironmentConfig["services"]): DeploymentStrategy {
+  return config.services[service].deploymentStrategy ?? config.deployment.strategy;
+}

@@ -16,14 +16,34 @@ export function taskFamilyName(environment: string, service: string): string {
   return scopedName(environment, service);
 }
 
-/** A service's IAM role, e.g. recipe-chatbot-prod-backend-task / -execution. */
-export function serviceRoleName(environment: string, service: string, kind: "task" | "execution"): string {
+/** A service's IAM role, e.g. recipe-chatbot-prod-backend-task / -execution / -codedeploy (blue/green). */
+export function serviceRoleName(environment: string, service: string, kind: "task" | "execution" | "codedeploy"): string {
   return scopedName(environment, service, kind);
 }
 
 /** Where the delivery pipeline writes the tag it released (the deploy role may write exactly these). */
 export function imageTagParameterName(environment: string, service: string): string {
   return `/${PROJECT}/${environment}/deploy/${service}-image-tag`;
+}
+
+/** The CodeDeploy application of an environment's blue/green services, e.g. recipe-chatbot-prod (rollout.sh spells it too). */
+export function codeDeployApplicationName(environment: string): string {
+  return scopedName(environment);
+}
+
+/** A blue/green service's CodeDeploy deployment group, e.g. recipe-chatbot-prod-backend (rollout.sh spells it too). */
+export function deploymentGroupName(environment: string, service: string): string {
+  return scopedName(environment, service);
+}
+
+/**
+ * The second ("green") target group of a blue/green service. Target group names have at most 32
+ * characters, too few for the project, environment, service and a suffix
+ * (recipe-chatbot-staging-frontend alone has 31), so the project is shortened to "rc": at most
+ * 3 + 12 (environment) + 1 + 8 (service) + 6 = 30.
+ */
+export function greenTargetGroupName(environment: string, service: string): string {
+  return ["rc", environment, service, "green"].join("-");
 }
 
 /** The project as people read it: descriptions and console text. */

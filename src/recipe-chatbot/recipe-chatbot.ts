@@ -12,14 +12,24 @@ import {
   FRONTEND,
   QUEUE_DEPTH_METRIC,
   SERVICE_DISCOVERY_NAMESPACE,
+  deploymentStrategyOf,
   type EnvironmentConfig,
   type ServiceDefinition,
 } from "../config";
 import type { AwsContext } from "../core/aws-context";
 import { suppress } from "../policy/suppressions";
-import { imageTagParameterName, PROJECT_TITLE, projectName, scopedName, taskFamilyName } from "../core/naming";
+import {
+  codeDeployApplicationName,
+  deploymentGroupName,
+  greenTargetGroupName,
+  imageTagParameterName,
+  PROJECT_TITLE,
+  projectName,
+  scopedName,
+  taskFamilyName,
+} from "../core/naming";
 import { ApplicationLoadBalancer, type AlbTarget } from "../modules/alb";
-import { FargateCluster, FargateService } from "../modules/ecs-service";
+import { CodeDeployApplication, FargateCluster, FargateService } from "../modules/ecs-service";
 import { AlertTopics, DeploymentAlarms, Monitoring } from "../modules/monitoring";
 import { INTERFACE_ENDPOINT_SERVICES, Networking } from "../modules/networking";
 import { SecretsStore } from "../modules/secrets";
@@ -61,6 +71,8 @@ export class RecipeChatbot extends Construct {
   readonly monitoring: Monitoring;
   readonly account: AccountBaseline;
   readonly inputs: DeployVariables;
+  /** The CodeDeploy application, when a service deploys blue-green. */
+  readonly codeDeploy?: CodeDeployApplication;
 
   constructor(scope: Construct, id: string, props: RecipeChatbotProps) {
     super(scope, id);
@@ -130,7 +142,11 @@ export class RecipeChatbot extends Construct {
     });
 
     // 6. The ALB: frontend by default, the backend's paths by rule, WAF in front, DNS and certificate.
+    // A blue/green service gets a second target group, and the environment a test listener
+    // reachable from the VPC (or the configured allow-list) only.
     const sizing = config.services;
+    const blueGreen = (service: ServiceDefinition) => deploymentStrategyOf(config, service.name) === "blue-green";
+    const blueGreenSettings = config.deployment.blueGreen;
     const target = (service: ServiceDefinition, route: AlbTarget["route"]): AlbTarget => ({
       name: service.name,
       port: service.port,
@@ -138,7 +154,9 @@ export class RecipeChatbot extends Construct {
       healthCheckPath: service.healthCheckPath,
       healthCheckMatcher: service.healthCheckMatcher,
       deregistrationDelaySeconds: sizing[service.name].deregistrationDelaySeconds,
+      blueGreen: blueGreen(service) ? { greenTargetGroupName: greenTargetGroupName(config.name, service.name) } : undefined,
     });
+    const anyBlueGreen = [BACKEND, FRONTEND].some(blueGreen);
     this.loadBalancer = new ApplicationLoadBalancer(this, "load-balancer", {
       aws,
       namePrefix,
@@ -152,6 +170,9 @@ export class RecipeChatbot extends Construct {
       accessLogs: { expirationDays: config.loadBalancer.accessLogExpirationDays, prefix: ALB_ACCESS_LOG_PREFIX },
       dns: { domainName: inputs.domainName, hostedZoneId: inputs.hostedZoneId, healthCheckPath: BACKEND.healthCheckPath },
       targets: [target(FRONTEND, "default"), target(BACKEND, { paths: BACKEND_PATHS, priority: BACKEND_RULE_PRIORITY })],
+      testListener: anyBlueGreen
+        ? { port: blueGreenSettings.testListenerPort, allowedCidrs: blueGreenSettings.testListenerAllowedCidrs ?? [config.network.vpcCidr] }
+        : undefined,
       waf: {
         mode: config.waf.mode,
         rateLimitPerFiveMinutes: config.waf.rateLimitPerFiveMinutes,
@@ -171,6 +192,7 @@ export class RecipeChatbot extends Construct {
       serviceDiscovery: { namespaceName: SERVICE_DISCOVERY_NAMESPACE, vpcId: net.vpcId, description: `Service discovery for the ${PROJECT_TITLE} services` },
       executeCommand: config.ecsExec.enabled ? { retentionInDays: config.ecsExec.sessionLogRetentionDays } : undefined,
     });
+    this.codeDeploy = anyBlueGreen ? new CodeDeployApplication(this, "codedeploy", { applicationName: codeDeployApplicationName(config.name) }) : undefined;
     const deploymentAlarms = (definition: ServiceDefinition) =>
       new DeploymentAlarms(this, `${definition.name}-deployment-alarms`, {
         name: `${namePrefix}-${definition.name}`,
@@ -269,6 +291,17 @@ export class RecipeChatbot extends Construct {
       taskRoleStatements: [putAppMetricsStatement()],
       tracing: definition === BACKEND && config.tracing.enabled,
       deploymentAlarms: wiring.deploymentAlarms,
+      // No workload boundary on the CodeDeploy role: it caps roles to what tasks do (pull, log, read
+      // secrets), and CodeDeploy must create task sets and move listeners (README "Deployments").
+      blueGreen:
+        this.codeDeploy && deploymentStrategyOf(config, definition.name) === "blue-green"
+          ? {
+              application: this.codeDeploy,
+              deploymentGroupName: deploymentGroupName(config.name, definition.name),
+              deploymentConfigName: config.deployment.blueGreen.deploymentConfig,
+              terminationWaitMinutes: config.deployment.blueGreen.terminationWaitMinutes,
+            }
+          : undefined,
       executeCommand: config.ecsExec.enabled,
       permissionsBoundaryArn: props.permissionsBoundaryArn,
     });

@@ -3,7 +3,7 @@ import { TerraformOutput } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { lookUpAwsContext } from "../core/aws-context";
 import { stateKey } from "../state/backends";
-import { DEFAULT_STATE_BUCKET_PREFIX, DEFAULT_STATE_KEY_PREFIX, type EnvironmentConfig, type ProjectConfig } from "../config";
+import { BACKEND, DEFAULT_STATE_BUCKET_PREFIX, DEFAULT_STATE_KEY_PREFIX, deploymentStrategyOf, FRONTEND, type EnvironmentConfig, type ProjectConfig } from "../config";
 import { GithubOidcRoles } from "../ci/github-oidc-roles";
 import { allGithubCiRoleNames } from "../ci/names";
 import { TerraformCloudRoles, terraformCloudRoleNames } from "../ci/terraform-cloud-roles";
@@ -71,7 +71,12 @@ export class BootstrapStack extends ReadableStack {
     const inThisAccount = project.bootstrap.environments;
     const accountEnvironments = props.environments
       .filter((e) => inThisAccount === undefined || inThisAccount.includes(e.name))
-      .map((e) => ({ name: e.name, region: e.region, projectTag: e.tags.project }));
+      .map((e) => ({
+        name: e.name,
+        region: e.region,
+        projectTag: e.tags.project,
+        blueGreenServices: [BACKEND, FRONTEND].map((s) => s.name).filter((name) => deploymentStrategyOf(e, name) === "blue-green"),
+      }));
     const tfc = project.bootstrap.terraformCloud;
     const remoteEnvironments = tfc === undefined ? [] : remoteEnvironmentsOf(accountEnvironments, tfc.environments);
     const tfcRoleNames = terraformCloudRoleNames(remoteEnvironments);

@@ -13,6 +13,8 @@ export interface CiEnvironment {
   readonly region: string;
   /** The environment's Project tag value (its config tags.project): what its resources carry. @default PROJECT_TAG */
   readonly projectTag?: string;
+  /** Services (backend, frontend) that deploy blue-green through CodeDeploy there. @default none (every service rolls) */
+  readonly blueGreenServices?: readonly string[];
 }
 
 /** The account the roles live in, and the environments they act on. */

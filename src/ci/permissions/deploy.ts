@@ -1,12 +1,44 @@
 import { CLUSTER_NAME, ecsServiceName, type ServiceDefinition } from "../../config";
 import type { PolicyStatement } from "../../core/iam";
-import { imageTagParameterName, PROJECT_TAG, serviceRoleName, taskFamilyName } from "../../core/naming";
+import { codeDeployApplicationName, deploymentGroupName, imageTagParameterName, PROJECT_TAG, serviceRoleName, taskFamilyName } from "../../core/naming";
 import { arn, SERVICES, unique, type CiEnvironment, type CiScope } from "./catalogue";
+
+/**
+ * What rollout.sh needs for a blue/green service: start a deployment of an AppSpec revision in its
+ * group (CodeDeploy registers the revision with its application and reads the group's predefined
+ * ECS configuration on the way) and follow it. Only the groups of services that deploy blue-green.
+ */
+function blueGreenStatements(scope: CiScope): PolicyStatement[] {
+  const blueGreen = scope.environments.filter((e) => (e.blueGreenServices ?? []).length > 0);
+  if (blueGreen.length === 0) return [];
+  const groups = unique(
+    blueGreen.flatMap((e) =>
+      (e.blueGreenServices ?? []).map((service) => arn(scope, e, "codedeploy", `deploymentgroup:${codeDeployApplicationName(e.name)}/${deploymentGroupName(e.name, service)}`)),
+    ),
+  );
+  return [
+    { sid: "StartBlueGreenDeployments", effect: "Allow", actions: ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"], resources: groups },
+    {
+      sid: "RegisterBlueGreenRevisions",
+      effect: "Allow",
+      actions: ["codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"],
+      resources: unique(blueGreen.map((e) => arn(scope, e, "codedeploy", `application:${codeDeployApplicationName(e.name)}`))),
+    },
+    {
+      // The predefined configurations (CodeDeployDefault.ECS...) the groups use; no custom ones.
+      sid: "ReadEcsDeploymentConfigs",
+      effect: "Allow",
+      actions: ["codedeploy:GetDeploymentConfig"],
+      resources: unique(blueGreen.map((e) => arn(scope, e, "codedeploy", "deploymentconfig:CodeDeployDefault.ECS*"))),
+    },
+  ];
+}
 
 /**
  * The application's delivery pipeline: push images to the two repositories, write the image-tag
  * parameters, register task definitions of the two families, roll the two services to them, and
- * pass exactly the services' roles to ECS tasks (README "Delivery"). Nothing else, and never ECS Exec.
+ * pass exactly the services' roles to ECS tasks (README "Delivery"); for blue/green services, CodeDeploy
+ * deployments in their own groups instead of the update (README "Deployments"). Nothing else, and never ECS Exec.
  * What IAM cannot see: the image a task definition names. rollout.sh only swaps in
  * $ECR_REPOSITORY:$IMAGE_TAG; that the workflow stays so is main's protection in the application
  * repository (reviews, code owners on .github/) and production's reviewers.
@@ -74,6 +106,7 @@ export function deployStatements(scope: CiScope): PolicyStatement[] {
         { test: "ArnEquals", variable: "ecs:cluster", values: clusters },
       ],
     },
+    ...blueGreenStatements(scope),
     {
       // No shell into a running task (ECS Exec would hand out the tasks' secrets), and no service
       // switched to allow it.

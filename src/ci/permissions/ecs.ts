@@ -1,4 +1,5 @@
 import { CLUSTER_NAME } from "../../config";
+import { codeDeployApplicationName } from "../../core/naming";
 import { arn, environmentNames, SERVICES, type ServiceAccess } from "./catalogue";
 
 /** The cluster, its services and their task definitions. */
@@ -58,4 +59,20 @@ export const AUTOSCALING_ACCESS = {
   ],
   unscopedRead: ["application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies"],
   resources: (s, e) => [arn(s, e, "application-autoscaling", "scalable-target/*")],
+} satisfies ServiceAccess;
+
+/** CodeDeploy: the application and deployment groups of an environment's blue/green services (none when every service rolls). */
+export const CODEDEPLOY_ACCESS = {
+  sid: "CodeDeploy",
+  group: "compute",
+  read: ["codedeploy:GetApplication", "codedeploy:GetDeploymentGroup", "codedeploy:ListTagsForResource"],
+  write: [
+    "codedeploy:CreateApplication", "codedeploy:CreateDeploymentGroup", "codedeploy:DeleteApplication", "codedeploy:DeleteDeploymentGroup",
+    "codedeploy:TagResource", "codedeploy:UntagResource", "codedeploy:UpdateDeploymentGroup",
+  ],
+  resources: (s, e) => {
+    if ((e.blueGreenServices ?? []).length === 0) return [];
+    const application = codeDeployApplicationName(e.name);
+    return [arn(s, e, "codedeploy", `application:${application}`), arn(s, e, "codedeploy", `deploymentgroup:${application}/*`)];
+  },
 } satisfies ServiceAccess;

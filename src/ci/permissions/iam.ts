@@ -1,5 +1,5 @@
 import type { PolicyStatement } from "../../core/iam";
-import { workloadBoundaryArn } from "../../core/naming";
+import { serviceRoleName, workloadBoundaryArn } from "../../core/naming";
 import { environmentNames, unique, type CiEnvironment, type CiScope, type ServiceAccess } from "./catalogue";
 
 /** Service-linked roles AWS creates on first use of ECS, ELB, ECS autoscaling and GuardDuty. */
@@ -90,6 +90,26 @@ export function passRoleStatement(scope: CiScope): PolicyStatement {
     resources: unique(scope.environments.map((e) => environmentRolesArn(scope, e))),
     condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: PASSED_TO_SERVICES }],
   };
+}
+
+/**
+ * A blue/green deployment group names its CodeDeploy role (<project>-<env>-<service>-codedeploy,
+ * BlueGreenDeployment's roleName): only those roles, only to CodeDeploy, only where a service deploys blue-green.
+ */
+export function passCodeDeployRoleStatements(scope: CiScope): PolicyStatement[] {
+  const roles = scope.environments.flatMap((e) =>
+    (e.blueGreenServices ?? []).map((service) => `arn:${scope.partition}:iam::${scope.accountId}:role/${serviceRoleName(e.name, service, "codedeploy")}`),
+  );
+  if (roles.length === 0) return [];
+  return [
+    {
+      sid: "PassCodeDeployRoles",
+      effect: "Allow",
+      actions: ["iam:PassRole"],
+      resources: unique(roles),
+      condition: [{ test: "StringEquals", variable: "iam:PassedToService", values: ["codedeploy.amazonaws.com"] }],
+    },
+  ];
 }
 
 export function serviceLinkedRoleStatement(scope: CiScope): PolicyStatement {

@@ -17,10 +17,10 @@ import type { PolicyStatement } from "../../core/iam";
 import { BUCKETS_ACCESS } from "./buckets";
 import { type ApplyStateAccess, type CiScope, type PolicyGroup, type RolePolicies, type ServiceAccess, type StateAccess, unique } from "./catalogue";
 import { CERTIFICATES_ACCESS, DNS_ACCESS } from "./domain";
-import { AUTOSCALING_ACCESS, ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS } from "./ecs";
+import { AUTOSCALING_ACCESS, CODEDEPLOY_ACCESS, ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS } from "./ecs";
 import { GUARD_DUTY_ACCESS, WAF_ACCESS } from "./edge-protection";
 import { awsResourceGrantStatement, KEYS_ACCESS, protectSecretsKeyStatements } from "./encryption";
-import { noRoleCreationStatements, passRoleStatement, ROLES_ACCESS, serviceLinkedRoleStatement, workloadBoundaryStatements } from "./iam";
+import { noRoleCreationStatements, passCodeDeployRoleStatements, passRoleStatement, ROLES_ACCESS, serviceLinkedRoleStatement, workloadBoundaryStatements } from "./iam";
 import { LOAD_BALANCING_ACCESS } from "./load-balancing";
 import { EC2_ACCESS } from "./networking";
 import { EVENTS_ACCESS, LOGS_ACCESS, METRICS_ACCESS, TOPICS_ACCESS } from "./observability";
@@ -54,7 +54,7 @@ export const SERVICE_ACCESS: readonly ServiceAccess[] = [
   // edge
   LOAD_BALANCING_ACCESS, CERTIFICATES_ACCESS, DNS_ACCESS, WAF_ACCESS, GUARD_DUTY_ACCESS,
   // compute
-  ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS, AUTOSCALING_ACCESS, ROLES_ACCESS,
+  ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS, AUTOSCALING_ACCESS, CODEDEPLOY_ACCESS, ROLES_ACCESS,
   // operations
   LOGS_ACCESS, METRICS_ACCESS, EVENTS_ACCESS, TOPICS_ACCESS,
   // data
@@ -66,6 +66,8 @@ function serviceStatement(scope: CiScope, access: ServiceAccess, sid: string, ac
   const resourcesIn = access.resources;
   if (actions.length === 0 || !resourcesIn) return [];
   const resources = unique(scope.environments.flatMap((environment) => resourcesIn(scope, environment)));
+  // An entry may have nothing in these environments (CodeDeploy where every service rolls).
+  if (resources.length === 0) return [];
   return [{ sid, effect: "Allow", actions: [...actions], resources }];
 }
 
@@ -113,7 +115,10 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: 
     ...SERVICE_ACCESS.map((access) => ({ group: access.group, statements: serviceStatement(scope, access, `Manage${access.sid}`, all(access)) })),
     {
       group: "compute",
-      statements: [passRoleStatement(scope), serviceLinkedRoleStatement(scope), ...workloadBoundaryStatements(scope), ...noRoleCreationStatements(scope)],
+      statements: [
+        passRoleStatement(scope), ...passCodeDeployRoleStatements(scope), serviceLinkedRoleStatement(scope), ...workloadBoundaryStatements(scope),
+        ...noRoleCreationStatements(scope),
+      ],
     },
     { group: "data", statements: [awsResourceGrantStatement(scope), ...protectSecretsKeyStatements(scope)] },
     {

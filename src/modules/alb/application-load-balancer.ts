@@ -8,6 +8,7 @@ import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { awsContextOf, type AwsContext } from "../../core/aws-context";
 import { ALB_TLS_POLICY_PATTERN } from "../../core/aws-limits";
+import { parseCidr } from "../../core/cidr";
 import { check, checkExclusive, checkInteger, checkName } from "../../core/props";
 import { suppress } from "../../policy/suppressions";
 import { AccessLogsBucket } from "./access-logs-bucket";
@@ -40,6 +41,29 @@ export interface AlbTarget {
   readonly healthCheckMatcher?: string;
   /** Seconds a deregistering target keeps draining in-flight requests. @default 300 */
   readonly deregistrationDelaySeconds?: number;
+  /**
+   * A second ("green") target group for blue/green deployments, which CodeDeploy swaps with the first
+   * on the HTTPS and test listeners (needs `testListener`).
+   * @default none (one target group: rolling deployments)
+   */
+  readonly blueGreen?: AlbBlueGreenTarget;
+}
+
+/** The second target group of a blue/green target. */
+export interface AlbBlueGreenTarget {
+  /** The green target group's name (at most 32 characters). @default <namePrefix>-<name>-green */
+  readonly greenTargetGroupName?: string;
+}
+
+/**
+ * A second HTTPS listener that routes like the production one, for blue/green deployments: CodeDeploy
+ * points it at the new tasks first, so they can be tried before production traffic reaches them.
+ */
+export interface AlbTestListener {
+  /** Its port (not 80 or 443). */
+  readonly port: number;
+  /** IPv4 CIDRs that may reach it, e.g. the VPC's: never the internet. */
+  readonly allowedCidrs: readonly string[];
 }
 
 /** The certificate of the HTTPS listener: issued and DNS-validated here, or an existing one. */
@@ -102,6 +126,8 @@ export interface ApplicationLoadBalancerProps {
     /** @default "/" */
     readonly healthCheckPath?: string;
   };
+  /** The test listener blue/green targets need. @default none */
+  readonly testListener?: AlbTestListener;
   /** A WAF web ACL in front of the load balancer. @default none */
   readonly waf?: Omit<WebAclProps, "namePrefix" | "loadBalancerArn" | "aws">;
   /** Account, partition and region. @default looked up with data sources in this construct */
@@ -118,6 +144,19 @@ export interface AlbTargetGroup {
   readonly securityGroupId: string;
   /** The target group resource, for escape-hatch overrides. */
   readonly targetGroup: LbTargetGroup;
+  /** What CodeDeploy shifts traffic between, for a target with `blueGreen`. */
+  readonly blueGreen?: AlbBlueGreenRoute;
+}
+
+/** The listeners and the two target groups of a blue/green target (FargateService's `loadBalancer.blueGreen`). */
+export interface AlbBlueGreenRoute {
+  readonly productionListenerArn: string;
+  readonly testListenerArn: string;
+  /** The group the service starts in. */
+  readonly blueTargetGroupName: string;
+  readonly greenTargetGroupName: string;
+  /** The green target group resource, for escape-hatch overrides. */
+  readonly greenTargetGroup: LbTargetGroup;
 }
 
 const DEFAULT_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
@@ -156,6 +195,8 @@ export class ApplicationLoadBalancer extends Construct {
   /** The underlying resources, for escape-hatch overrides. */
   readonly loadBalancer: Lb;
   readonly httpsListener: LbListener;
+  /** The blue/green test listener, with `testListener`. */
+  readonly testListener?: LbListener;
   readonly securityGroup: SecurityGroup;
 
   constructor(scope: Construct, id: string, props: ApplicationLoadBalancerProps) {
@@ -188,32 +229,56 @@ export class ApplicationLoadBalancer extends Construct {
 
     const certificateArn =
       "certificateArn" in props.certificate ? props.certificate.certificateArn : new TlsCertificate(this, "certificate", props.certificate).arn;
-    const groups = props.targets.map((target) => ({ target, group: this.targetGroup(props, target) }));
-    const defaultGroup = groups.find((g) => g.target.route === "default")!.group;
+    const groups = props.targets.map((target) => ({
+      target,
+      group: this.targetGroup(props, target, `${props.namePrefix}-${target.name}`, target.name),
+      green: target.blueGreen ? this.targetGroup(props, target, target.blueGreen.greenTargetGroupName ?? `${props.namePrefix}-${target.name}-green`, `${target.name}-green`) : undefined,
+    }));
+    const defaultTarget = groups.find((g) => g.target.route === "default")!;
     const hsts = props.strictTransportSecurity ?? DEFAULT_STRICT_TRANSPORT_SECURITY;
     if (hsts !== false) check(this, /^max-age=\d+(; ?includeSubDomains)?(; ?preload)?$/.test(hsts), "strictTransportSecurity", `must be "max-age=<seconds>[; includeSubDomains][; preload]"; got ${hsts}`, hsts);
-    this.httpsListener = new LbListener(this, "https", {
-      loadBalancerArn: this.loadBalancer.arn,
-      port: 443,
-      protocol: "HTTPS",
-      sslPolicy: props.sslPolicy ?? DEFAULT_SSL_POLICY,
-      routingHttpResponseStrictTransportSecurityHeaderValue: hsts === false ? undefined : hsts,
-      certificateArn,
-      defaultAction: [{ type: "forward", targetGroupArn: defaultGroup.arn }],
-    });
+    // CodeDeploy moves a blue/green target's forward action between its two groups: Terraform must
+    // not move it back (only there; every other action stays Terraform's).
+    const https = (id: string, port: number) =>
+      new LbListener(this, id, {
+        loadBalancerArn: this.loadBalancer.arn,
+        port,
+        protocol: "HTTPS",
+        sslPolicy: props.sslPolicy ?? DEFAULT_SSL_POLICY,
+        routingHttpResponseStrictTransportSecurityHeaderValue: hsts === false ? undefined : hsts,
+        certificateArn,
+        defaultAction: [{ type: "forward", targetGroupArn: defaultTarget.group.arn }],
+        lifecycle: defaultTarget.green ? { ignoreChanges: ["default_action"] } : undefined,
+      });
+    this.httpsListener = https("https", 443);
+    this.testListener = props.testListener ? https("test", props.testListener.port) : undefined;
     new LbListener(this, "http", {
       loadBalancerArn: this.loadBalancer.arn,
       port: 80,
       protocol: "HTTP",
       defaultAction: [{ type: "redirect", redirect: { protocol: "HTTPS", port: "443", statusCode: "HTTP_301" } }],
     });
-    for (const { target, group } of groups) {
-      if (target.route !== "default") this.listenerRule(target.name, target.route, group);
+    for (const { target, group, green } of groups) {
+      if (target.route === "default") continue;
+      this.listenerRule(target.name, this.httpsListener, target.route, group, green !== undefined);
+      if (this.testListener) this.listenerRule(`${target.name}-test`, this.testListener, target.route, group, green !== undefined);
     }
+    if (props.testListener) this.allowTestClients(props.testListener);
+    const testListener = this.testListener;
     this.targets = Object.fromEntries(
-      groups.map(({ target, group }) => [
+      groups.map(({ target, group, green }) => [
         target.name,
-        { targetGroupArn: group.arn, arnSuffix: group.arnSuffix, listener: this.httpsListener, securityGroupId: this.securityGroup.id, targetGroup: group },
+        {
+          targetGroupArn: group.arn,
+          arnSuffix: group.arnSuffix,
+          listener: this.httpsListener,
+          securityGroupId: this.securityGroup.id,
+          targetGroup: group,
+          blueGreen:
+            green && testListener
+              ? { productionListenerArn: this.httpsListener.arn, testListenerArn: testListener.arn, blueTargetGroupName: group.name, greenTargetGroupName: green.name, greenTargetGroup: green }
+              : undefined,
+        },
       ]),
     );
 
@@ -253,6 +318,21 @@ export class ApplicationLoadBalancer extends Construct {
       checkInteger(this, `targets[${i}].route.priority`, t.route.priority, 1, 50_000);
       check(this, (t.route.paths?.length ?? 0) + (t.route.hosts?.length ?? 0) > 0, `targets[${i}].route`, "needs paths or hosts (or route \"default\")");
     });
+    props.targets.forEach((t, i) => {
+      if (!t.blueGreen) return;
+      check(this, props.testListener !== undefined, `targets[${i}].blueGreen`, "needs `testListener`: CodeDeploy shows the new tasks there before production traffic reaches them");
+      if (t.blueGreen.greenTargetGroupName !== undefined) checkName(this, `targets[${i}].blueGreen.greenTargetGroupName`, t.blueGreen.greenTargetGroupName, MAX_NAME_LENGTH);
+      else checkName(this, `targets[${i}].name`, `${props.namePrefix}-${t.name}-green`, MAX_NAME_LENGTH);
+    });
+    if (props.testListener) {
+      const { port, allowedCidrs } = props.testListener;
+      checkInteger(this, "testListener.port", port, 1, 65535);
+      check(this, port !== 80 && port !== 443, "testListener.port", `must not be 80 or 443 (the production listeners); got ${port}`, port);
+      check(this, allowedCidrs.length > 0, "testListener.allowedCidrs", "must list at least one CIDR (the test listener must not be open to the internet)");
+      allowedCidrs.forEach((cidr, i) =>
+        check(this, parseCidr(cidr) !== undefined && parseCidr(cidr)!.prefix > 0, `testListener.allowedCidrs[${i}]`, `must be an IPv4 CIDR narrower than 0.0.0.0/0; got ${cidr}`, cidr),
+      );
+    }
     const ssl = props.sslPolicy ?? DEFAULT_SSL_POLICY;
     check(this, ALB_TLS_POLICY_PATTERN.test(ssl), "sslPolicy", `must be a TLS 1.3-capable, forward-secret policy matching ${ALB_TLS_POLICY_PATTERN}; got ${ssl}`, ssl);
     if (props.idleTimeoutSeconds !== undefined) checkInteger(this, "idleTimeoutSeconds", props.idleTimeoutSeconds, 1, 4000);
@@ -296,9 +376,23 @@ export class ApplicationLoadBalancer extends Construct {
     return { bucket: bucket.bucketName, prefix };
   }
 
-  private targetGroup(props: ApplicationLoadBalancerProps, target: AlbTarget): LbTargetGroup {
-    return new LbTargetGroup(this, `${target.name}-target-group`, {
-      name: `${props.namePrefix}-${target.name}`,
+  /** Only from the allowed CIDRs: the test listener serves releases nobody has approved yet. */
+  private allowTestClients(listener: AlbTestListener): void {
+    listener.allowedCidrs.forEach((cidr, i) => {
+      new VpcSecurityGroupIngressRule(this, `test-listener-in-${i}`, {
+        securityGroupId: this.securityGroup.id,
+        ipProtocol: "tcp",
+        fromPort: listener.port,
+        toPort: listener.port,
+        cidrIpv4: cidr,
+        description: `Blue/green test listener from ${cidr}`,
+      });
+    });
+  }
+
+  private targetGroup(props: ApplicationLoadBalancerProps, target: AlbTarget, name: string, id: string): LbTargetGroup {
+    return new LbTargetGroup(this, `${id}-target-group`, {
+      name,
       port: target.port,
       protocol: "HTTP",
       // Fargate tasks in awsvpc mode register by IP.
@@ -316,15 +410,16 @@ export class ApplicationLoadBalancer extends Construct {
     });
   }
 
-  private listenerRule(name: string, route: Exclude<AlbRoute, "default">, group: LbTargetGroup): void {
+  private listenerRule(name: string, listener: LbListener, route: Exclude<AlbRoute, "default">, group: LbTargetGroup, blueGreen: boolean): void {
     new LbListenerRule(this, `${name}-rule`, {
-      listenerArn: this.httpsListener.arn,
+      listenerArn: listener.arn,
       priority: route.priority,
       condition: [
         ...(route.paths ? [{ pathPattern: { values: [...route.paths] } }] : []),
         ...(route.hosts ? [{ hostHeader: { values: [...route.hosts] } }] : []),
       ],
       action: [{ type: "forward", targetGroupArn: group.arn }],
+      lifecycle: blueGreen ? { ignoreChanges: ["action"] } : undefined,
     });
   }
 }

@@ -19,6 +19,8 @@ import { check, checkInteger, checkOneOf } from "../../core/props";
 import { encodeContainerDefinitions, type ContainerDefinition } from "../../policy/container-definitions";
 import type { ClusterReference, ExecuteCommandAudit } from "./fargate-cluster";
 import { ContainerRegistry, type RepositoryReference } from "./container-registry";
+import { BlueGreenDeployment, type BlueGreenRoute } from "./blue-green-deployment";
+import type { CodeDeployApplicationReference } from "./codedeploy-application";
 import { otelAppEnvironment, otelCollectorSidecar, xrayTaskRoleStatement } from "./otel-collector";
 
 /** Fargate's CPU architectures (runtime_platform.cpu_architecture). */
@@ -95,6 +97,22 @@ export interface ServiceLoadBalancer {
   readonly listener?: ITerraformDependable;
   /** The load balancer's security group: let in to the tasks' port, and let out to it. */
   readonly securityGroupId: string;
+  /** The listeners and target groups blue/green releases shift traffic between (needed by `blueGreen`). @default none */
+  readonly blueGreen?: BlueGreenRoute;
+}
+
+/** Blue/green releases through CodeDeploy instead of ECS rolling deployments. */
+export interface ServiceBlueGreen {
+  /** The CodeDeploy application (compute platform ECS) of the service's deployment group. */
+  readonly application: CodeDeployApplicationReference;
+  /** The deployment group's name. @default serviceName */
+  readonly deploymentGroupName?: string;
+  /** How traffic moves to the new tasks (a CodeDeployDefault.ECS... configuration). @default "CodeDeployDefault.ECSAllAtOnce" */
+  readonly deploymentConfigName?: string;
+  /** Minutes the old tasks keep running after the shift. @default 5 */
+  readonly terminationWaitMinutes?: number;
+  /** Permissions boundary of the CodeDeploy role (it must allow ECS task sets and listener changes). @default no boundary */
+  readonly permissionsBoundaryArn?: string;
 }
 
 export interface ServiceLogs {
@@ -178,6 +196,14 @@ export interface FargateServiceProps {
    */
   readonly deploymentAlarms?: readonly string[];
   /**
+   * Release through CodeDeploy blue/green (the CODE_DEPLOY deployment controller) instead of rolling:
+   * a deployment group that shifts traffic between `loadBalancer.blueGreen`'s target groups, rolling
+   * back on failure and on `deploymentAlarms`. Terraform then leaves the task definition and the load
+   * balancer of the service to CodeDeploy.
+   * @default rolling deployments (the ECS controller, with the circuit breaker)
+   */
+  readonly blueGreen?: ServiceBlueGreen;
+  /**
    * Turn ECS Exec on: `aws ecs execute-command` into the tasks, every session logged by the cluster
    * (its `executeCommand` audit is required) and the task role allowed the SSM channels.
    * @default false
@@ -231,9 +257,9 @@ const numberText = (value: number): string => (Token.isUnresolved(value) ? Token
 
 /**
  * One application service on Fargate: log group, execution and task roles, security group, task
- * definition with a read-only root filesystem, rolling deployments with the circuit breaker,
- * target-tracking autoscaling, and optionally a load balancer target, Cloud Map registration, an
- * image-tag parameter for pipeline-driven releases and an X-Ray tracing sidecar.
+ * definition with a read-only root filesystem, rolling deployments with the circuit breaker (or
+ * CodeDeploy blue/green), target-tracking autoscaling, and optionally a load balancer target, Cloud
+ * Map registration, an image-tag parameter for pipeline-driven releases and an X-Ray tracing sidecar.
  */
 export class FargateService extends Construct {
   readonly serviceName: string;
@@ -254,6 +280,8 @@ export class FargateService extends Construct {
   readonly service: EcsService;
   readonly taskDefinition: EcsTaskDefinition;
   readonly securityGroup: SecurityGroup;
+  /** The CodeDeploy deployment group and its role, with `blueGreen`. */
+  readonly blueGreenDeployment?: BlueGreenDeployment;
   private readonly port?: number;
   private readonly prefix: string;
   /** The container name: how rule descriptions name the service. */
@@ -370,6 +398,7 @@ export class FargateService extends Construct {
       : undefined;
 
     const loadBalancer = props.loadBalancer;
+    const blueGreen = props.blueGreen;
     this.service = new EcsService(this, "service", {
       name: props.serviceName,
       cluster: props.cluster.clusterArn,
@@ -377,10 +406,7 @@ export class FargateService extends Construct {
       desiredCount: scaling.minCapacity,
       capacityProviderStrategy: props.cluster.capacityProviderStrategy ? [...props.cluster.capacityProviderStrategy] : undefined,
       platformVersion: "LATEST",
-      deploymentMaximumPercent: DEPLOYMENT.maximumPercent,
-      deploymentMinimumHealthyPercent: DEPLOYMENT.minimumHealthyPercent,
-      deploymentCircuitBreaker: { enable: true, rollback: true },
-      alarms: props.deploymentAlarms?.length ? { alarmNames: [...props.deploymentAlarms], enable: true, rollback: true } : undefined,
+      ...(blueGreen ? { deploymentController: { type: "CODE_DEPLOY" } } : this.rollingDeployments(props.deploymentAlarms)),
       healthCheckGracePeriodSeconds: loadBalancer ? (props.healthCheckGracePeriodSeconds ?? 60) : undefined,
       networkConfiguration: { subnets: props.subnetIds, securityGroups: [this.securityGroup.id], assignPublicIp: props.assignPublicIp ?? false },
       loadBalancer: loadBalancer ? [{ targetGroupArn: loadBalancer.targetGroupArn, containerName, containerPort: props.port! }] : undefined,
@@ -389,9 +415,26 @@ export class FargateService extends Construct {
       enableExecuteCommand: props.executeCommand ?? false,
       // The target group must belong to a listener before a service can register into it.
       dependsOn: loadBalancer?.listener ? [loadBalancer.listener] : undefined,
-      // Autoscaling owns the running count after the first apply.
-      lifecycle: { ignoreChanges: ["desired_count"] },
+      // Autoscaling owns the running count after the first apply; with blue/green, CodeDeploy owns the
+      // running revision and which of the two target groups is live.
+      lifecycle: { ignoreChanges: blueGreen ? ["desired_count", "task_definition", "load_balancer"] : ["desired_count"] },
     });
+    if (blueGreen) {
+      this.blueGreenDeployment = new BlueGreenDeployment(this, "blue-green", {
+        aws,
+        application: blueGreen.application,
+        deploymentGroupName: blueGreen.deploymentGroupName ?? props.serviceName,
+        clusterName: props.cluster.clusterName,
+        serviceName: this.service.name,
+        route: loadBalancer!.blueGreen!,
+        taskRoleArns: [taskRole.arn, executionRole.arn],
+        deploymentConfigName: blueGreen.deploymentConfigName,
+        terminationWaitMinutes: blueGreen.terminationWaitMinutes,
+        alarms: props.deploymentAlarms,
+        roleName: `${this.prefix}-codedeploy`,
+        permissionsBoundaryArn: blueGreen.permissionsBoundaryArn,
+      });
+    }
 
     this.autoscaling(props.cluster.clusterName, scaling);
 
@@ -401,6 +444,19 @@ export class FargateService extends Construct {
     this.executionRoleArn = executionRole.arn;
     this.logGroupName = logGroup.name;
     this.securityGroupId = this.securityGroup.id;
+  }
+
+  /**
+   * The ECS controller's rolling deployments: ECS refuses the circuit breaker and deployment alarms
+   * with CODE_DEPLOY, where CodeDeploy's rollback takes their place.
+   */
+  private rollingDeployments(alarms: readonly string[] | undefined) {
+    return {
+      deploymentMaximumPercent: DEPLOYMENT.maximumPercent,
+      deploymentMinimumHealthyPercent: DEPLOYMENT.minimumHealthyPercent,
+      deploymentCircuitBreaker: { enable: true, rollback: true },
+      alarms: alarms?.length ? { alarmNames: [...alarms], enable: true, rollback: true } : undefined,
+    };
   }
 
   /**
@@ -474,6 +530,7 @@ export class FargateService extends Construct {
     check(this, !props.loadBalancer || props.port !== undefined, "loadBalancer", "needs `port`: the target group forwards to the container's port");
     check(this, props.healthCheckGracePeriodSeconds === undefined || props.loadBalancer !== undefined, "healthCheckGracePeriodSeconds", "applies only with `loadBalancer`");
     check(this, !props.executeCommand || props.cluster.executeCommand !== undefined, "executeCommand", "needs a cluster that logs ECS Exec sessions (FargateCluster executeCommand): unaudited shells are refused");
+    check(this, !props.blueGreen || props.loadBalancer?.blueGreen !== undefined, "blueGreen", "needs `loadBalancer.blueGreen` (the listeners and the two target groups CodeDeploy shifts traffic between)");
     check(this, !props.serviceDiscovery || props.cluster.namespaceId !== undefined, "serviceDiscovery", "needs a cluster with a service discovery namespace (FargateCluster serviceDiscovery)");
     const image = props.image;
     check(this, !image.repository || (image.repositoryName === undefined && image.maxImageCount === undefined), "image.repository", "cannot be combined with image.repositoryName or image.maxImageCount (they configure a repository the service creates)");
