@@ -557,6 +557,8 @@ export const FREE: Readonly<Record<string, string>> = {
   aws_cloudwatch_event_rule: "rules on the default bus matching AWS service events are free",
   aws_cloudwatch_event_target: NO_CHARGE,
   aws_cloudwatch_log_resource_policy: NO_CHARGE,
+  aws_codedeploy_app: "CodeDeploy charges nothing for deployments to ECS (the green tasks a release runs are the service's own)",
+  aws_codedeploy_deployment_group: "CodeDeploy charges nothing for deployments to ECS",
   aws_default_security_group: NO_CHARGE,
   aws_dynamodb_table: "on-demand: the state lock's few requests a day and kilobytes of storage cost under a cent",
   aws_ecr_lifecycle_policy: NO_CHARGE,

@@ -9,6 +9,7 @@ export interface CodeDeployApplicationProps {
 
 /** What a blue/green deployment group needs of its application; a CodeDeployApplication is one. */
 export interface CodeDeployApplicationReference {
+  /** The application's name: the deployment group's `app_name`. */
   readonly applicationName: string;
 }
 
