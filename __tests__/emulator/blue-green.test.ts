@@ -6,8 +6,6 @@
  * launcher carries deployments out (patch_codedeploy_ecs_deployments in scripts/emulator/moto_launcher.py).
  */
 import { execFile } from "child_process";
-import * as fs from "fs";
-import * as path from "path";
 import { promisify } from "util";
 import { CloudWatchClient, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import { DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, EC2Client } from "@aws-sdk/client-ec2";
@@ -23,14 +21,12 @@ import {
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName } from "../../src/config";
 import { imageTagParameterName } from "../../src/core/naming";
-import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
-import { synthesizeFor, writeEnvironmentInputs } from "../support/environment-inputs";
-import { apply, destroy, planChanges, prepareWorkdir, stateAddresses, terraformInit } from "../support/terraform";
-import { rolloutEmulatorEnv, runRollout } from "./rollout";
+import { sdkConfig, type Emulator } from "../support/emulator";
+import { destroy, planChanges, stateAddresses } from "../support/terraform";
+import { applyDevStack, releaseDevStack, runRollout } from "./rollout";
 
 jest.setTimeout(20 * 60_000);
 
-const STACK = "recipe-chatbot-dev";
 const RELEASE_TAG = "b1e0000def4567890abc123def4567890abc1234";
 const ALARMING_TAG = "a1a2000def4567890abc123def4567890abc5678";
 const ALARM = "recipe-chatbot-dev-backend-deployment-error-rate";
@@ -43,21 +39,13 @@ let env: NodeJS.ProcessEnv;
 let repositoryUrl: string;
 
 beforeAll(async () => {
-  const outdir = synthesizeFor("dev", undefined, { environments: { dev: { services: { backend: { deploymentStrategy: "blue-green" } } } } });
-  emulator = await startEmulator({ serverEnv: rolloutEmulatorEnv() });
+  ({ emulator, dir } = await applyDevStack({ environments: { dev: { services: { backend: { deploymentStrategy: "blue-green" } } } } }));
   env = emulator.env;
-  dir = prepareWorkdir(path.join(outdir, "stacks", STACK), { emulator });
-  await writeEnvironmentInputs(emulator, dir);
-  await terraformInit(dir, env);
-  await apply(dir, env);
   const { repositories = [] } = await new ECRClient(sdkConfig(emulator)).send(new DescribeRepositoriesCommand({ repositoryNames: [BACKEND.repositoryName] }));
   repositoryUrl = repositories[0].repositoryUri!;
 });
 
-afterAll(async () => {
-  await emulator?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => releaseDevStack(emulator && { emulator, dir }));
 
 /** The aws CLI against the emulator (moto speaks CodeDeploy; the SDK's client is not a dependency here). */
 async function awsCli(...args: string[]): Promise<any> {

@@ -3,8 +3,6 @@
  * the AWS SDK and require a clean plan; then the delivery rollout on the same stack (rollout.ts);
  * then destroy to nothing. The emulator always stops, also on failure.
  */
-import * as fs from "fs";
-import * as path from "path";
 import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScalingPoliciesCommand } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeNatGatewaysCommand, DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
@@ -26,14 +24,12 @@ import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } fr
 import { GetParametersByPathCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { GetWebACLCommand, ListWebACLsCommand, WAFV2Client } from "@aws-sdk/client-wafv2";
 import { CLUSTER_NAME } from "../../src/config";
-import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
-import { describeRollout, rolloutEmulatorEnv } from "./rollout";
-import { synthesizeFor, TEST_DOMAIN as DOMAIN, writeEnvironmentInputs } from "../support/environment-inputs";
-import { apply, destroy, planChanges, prepareWorkdir, runTerraform, stateAddresses, terraformInit } from "../support/terraform";
+import { sdkConfig, type Emulator } from "../support/emulator";
+import { applyDevStack, describeRollout, releaseDevStack } from "./rollout";
+import { TEST_DOMAIN as DOMAIN } from "../support/environment-inputs";
+import { destroy, planChanges, runTerraform, stateAddresses } from "../support/terraform";
 
 jest.setTimeout(20 * 60_000);
-
-const STACK = "recipe-chatbot-dev";
 
 let emulator: Emulator;
 let dir: string;
@@ -42,19 +38,11 @@ let hostedZoneId: string;
 
 beforeAll(async () => {
   // ECS Exec is off by default; on here, so its audited configuration is applied and read back too.
-  const outdir = synthesizeFor("dev", undefined, { environments: { dev: { ecsExec: { enabled: true } } } });
-  emulator = await startEmulator({ serverEnv: rolloutEmulatorEnv() });
+  ({ emulator, dir, hostedZoneId } = await applyDevStack({ environments: { dev: { ecsExec: { enabled: true } } } }, { alert_emails: ["ops@recipe-chatbot.test"] }));
   env = emulator.env;
-  dir = prepareWorkdir(path.join(outdir, "stacks", STACK), { emulator });
-  ({ hostedZoneId } = await writeEnvironmentInputs(emulator, dir, { alert_emails: ["ops@recipe-chatbot.test"] }));
-  await terraformInit(dir, env);
-  await apply(dir, env);
 });
 
-afterAll(async () => {
-  await emulator?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => releaseDevStack(emulator && { emulator, dir }));
 
 describe("dev stack applied to the emulator", () => {
   const ec2 = () => new EC2Client(sdkConfig(emulator));

@@ -14,12 +14,13 @@ import { DescribeServicesCommand, DescribeTaskDefinitionCommand, ECSClient, List
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { CloudWatchClient, DescribeAlarmsCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
-import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, resolveEnvironments, type ServiceDefinition } from "../../src/config";
+import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, resolveEnvironments, type ConfigOverrides, type ServiceDefinition } from "../../src/config";
 import { ROLLOUT_SCRIPT } from "../../src/github/delivery-workflow";
-import { imageTagParameterName } from "../../src/core/naming";
+import { environmentStackName, imageTagParameterName } from "../../src/core/naming";
 import { packageFile } from "../../src/core/package-root";
-import { sdkConfig, type Emulator } from "../support/emulator";
-import { planChanges } from "../support/terraform";
+import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
+import { synthesizeFor, writeEnvironmentInputs } from "../support/environment-inputs";
+import { apply, planChanges, prepareWorkdir, terraformInit } from "../support/terraform";
 
 const SCRIPT = packageFile(ROLLOUT_SCRIPT);
 const ENVIRONMENT = "dev";
@@ -46,6 +47,32 @@ export interface AppliedStack {
   emulator: Emulator;
   /** Terraform's working directory. */
   dir: string;
+}
+
+/**
+ * What a rollout suite's beforeAll does: synthesizes dev with `overrides`, starts the emulator the
+ * rollout needs (rolloutEmulatorEnv), writes the deploy-time inputs (plus `tfvars`) and applies. On a
+ * failure it stops the emulator and removes the directory itself, as the suite never gets them.
+ */
+export async function applyDevStack(overrides: ConfigOverrides, tfvars: Record<string, unknown> = {}): Promise<AppliedStack & { hostedZoneId: string }> {
+  const outdir = synthesizeFor(ENVIRONMENT, undefined, overrides);
+  const emulator = await startEmulator({ serverEnv: rolloutEmulatorEnv() });
+  const dir = prepareWorkdir(path.join(outdir, "stacks", environmentStackName(ENVIRONMENT)), { emulator });
+  try {
+    const { hostedZoneId } = await writeEnvironmentInputs(emulator, dir, tfvars);
+    await terraformInit(dir, emulator.env);
+    await apply(dir, emulator.env);
+    return { emulator, dir, hostedZoneId };
+  } catch (error) {
+    await releaseDevStack({ emulator, dir });
+    throw error;
+  }
+}
+
+/** What its afterAll does: stops the emulator and removes Terraform's directory. */
+export async function releaseDevStack(applied: AppliedStack | undefined): Promise<void> {
+  await applied?.emulator.stop();
+  if (applied) fs.rmSync(applied.dir, { recursive: true, force: true });
 }
 
 /** Registers the rollout's tests against `applied()`, which its suite sets in beforeAll. */
