@@ -1,5 +1,6 @@
 import * as path from "path";
 import { itHoldsNoAwsResource, providersMissingFromMirror, synthesizeDefaultApp } from "./support/synthesized-app";
+import { synthesizeFor } from "./support/environment-inputs";
 import { prepareWorkdir, terraformInitValidate } from "./support/terraform";
 
 // Ladder layer 2: every stack's JSON passes terraform validate. Providers come from
@@ -19,4 +20,13 @@ describe.each(stacks)("%s", (stack) => {
   } else {
     itHoldsNoAwsResource(jsonDir, missing);
   }
+});
+
+// Blue/green is no preset's default: its CodeDeploy group, green target groups and test listener are
+// validated here, with both of prod's services on it.
+describe("recipe-chatbot-prod with every service on blue-green", () => {
+  it("JSON passes terraform validate", async () => {
+    const bgOutdir = synthesizeFor("prod", undefined, { environments: { prod: { deployment: { strategy: "blue-green" } } } });
+    await terraformInitValidate(prepareWorkdir(path.join(bgOutdir, "stacks", "recipe-chatbot-prod")));
+  });
 });
