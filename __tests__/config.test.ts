@@ -259,8 +259,9 @@ describe("bad configuration fails with the field and what is allowed", () => {
       "environments.prod.deployment.blueGreen.testListenerPort: must be a port from 1024 to 65535 other than 3389 (the public subnets' network ACL admits only those besides 80 and 443) (got 3389)",
       'environments.prod.deployment.blueGreen.testListenerAllowedCidrs.0: must be an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.1.0/24 (got "10.0.0.1/16")',
     ]);
-    expect(problemsFor({ environments: { dev: { deployment: { blueGreen: { testListenerPort: 443 } } } } })).toEqual([
+    expect(problemsFor({ environments: { dev: { deployment: { blueGreen: { testListenerPort: 443, testListenerAllowedCidrs: ["0.0.0.0/0"] } } } } })).toEqual([
       expect.stringMatching(/^environments\.dev\.deployment\.blueGreen\.testListenerPort: must be a port from 1024 to 65535 .* \(got 443\)$/),
+      'environments.dev.deployment.blueGreen.testListenerAllowedCidrs.0: must not be 0.0.0.0/0: the test listener serves releases nobody has approved yet (got "0.0.0.0/0")',
     ]);
   });
 

@@ -150,7 +150,10 @@ const deployment = settings({
     /** HTTPS port of the test listener, which reaches the new tasks before any production traffic does. */
     testListenerPort,
     /** Who may reach the test listener; omit for the VPC's own CIDR only. */
-    testListenerAllowedCidrs: z.array(cidr).min(1, { message: "must list at least one CIDR (omit it for the VPC CIDR)" }).optional(),
+    testListenerAllowedCidrs: z
+      .array(cidr.refine((v) => parseCidr(v)?.prefix !== 0, { message: "must not be 0.0.0.0/0: the test listener serves releases nobody has approved yet" }))
+      .min(1, { message: "must list at least one CIDR (omit it for the VPC CIDR)" })
+      .optional(),
   }),
 });
 
