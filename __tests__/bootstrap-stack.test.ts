@@ -369,7 +369,7 @@ describe("bootstrap stack: CI roles for blue/green services", () => {
       actions: ["codedeploy:CreateDeployment", "codedeploy:GetDeployment"],
       resources: [codedeploy("deploymentgroup:recipe-chatbot-prod/recipe-chatbot-prod-backend")],
     });
-    expect(sid("RegisterBlueGreenRevisions").resources).toEqual([codedeploy("application:recipe-chatbot-prod")]);
+    expect(sid("RegisterBlueGreenRevisions")).toMatchObject({ actions: ["codedeploy:RegisterApplicationRevision"], resources: [codedeploy("application:recipe-chatbot-prod")] });
     expect(sid("ReadEcsDeploymentConfigs")).toMatchObject({ actions: ["codedeploy:GetDeploymentConfig"], resources: [codedeploy("deploymentconfig:CodeDeployDefault.ECS*")] });
     // Staging's services roll: its deploy role gets no CodeDeploy action at all.
     expect(JSON.stringify(statementsAt(blueGreen, "github-oidc/deploy-staging/delivery-document"))).not.toContain("codedeploy:");

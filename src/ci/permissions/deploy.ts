@@ -4,9 +4,11 @@ import { codeDeployApplicationName, deploymentGroupName, imageTagParameterName, 
 import { arn, SERVICES, unique, type CiEnvironment, type CiScope } from "./catalogue";
 
 /**
- * What rollout.sh needs for a blue/green service: start a deployment of an AppSpec revision in its
- * group (CodeDeploy registers the revision with its application and reads the group's predefined
- * ECS configuration on the way) and follow it. Only the groups of services that deploy blue-green.
+ * What rollout.sh needs for a blue/green service: it calls CreateDeployment (an AppSpec revision) and
+ * GetDeployment in the service's group, nothing else (recorded on the emulator). CodeDeploy also checks
+ * the caller for the revision it registers with the application and for the group's deployment
+ * configuration (reviewed: the set AWS's amazon-ecs-deploy-task-definition action documents for the
+ * same call). Only the groups of services that deploy blue-green.
  */
 function blueGreenStatements(scope: CiScope): PolicyStatement[] {
   const blueGreen = scope.environments.filter((e) => (e.blueGreenServices ?? []).length > 0);
@@ -21,7 +23,7 @@ function blueGreenStatements(scope: CiScope): PolicyStatement[] {
     {
       sid: "RegisterBlueGreenRevisions",
       effect: "Allow",
-      actions: ["codedeploy:GetApplicationRevision", "codedeploy:RegisterApplicationRevision"],
+      actions: ["codedeploy:RegisterApplicationRevision"],
       resources: unique(blueGreen.map((e) => arn(scope, e, "codedeploy", `application:${codeDeployApplicationName(e.name)}`))),
     },
     {
