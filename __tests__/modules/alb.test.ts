@@ -1,19 +1,11 @@
 import type { Construct } from "constructs";
 import { ApplicationLoadBalancer, type ApplicationLoadBalancerProps } from "../../src/modules/alb";
-import { AWS, all, expectPropError, only, synthModule } from "./module-stack";
+import { ALB_BASE, AWS, all, expectPropError, only, synthModule } from "./module-stack";
 
-const BASE: ApplicationLoadBalancerProps = {
-  aws: AWS,
-  namePrefix: "shop-prod",
-  vpcId: "vpc-1",
-  subnetIds: ["subnet-a", "subnet-b"],
-  certificate: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/existing" },
-  targets: [{ name: "web", port: 3000, route: "default" }],
-};
 
 describe("ApplicationLoadBalancer module, alone", () => {
   it("defaults: dual-stack, TLS 1.3, deletion protection, HTTP redirects, logs to a new bucket, no DNS, no WAF", () => {
-    const stack = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", BASE));
+    const stack = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", ALB_BASE));
     expect(only(stack, "aws_lb")).toMatchObject({
       name: "shop-prod-alb",
       internal: false,
@@ -29,7 +21,7 @@ describe("ApplicationLoadBalancer module, alone", () => {
     // HSTS on every HTTPS response: browsers never try plain HTTP again (one year, this host only).
     expect(listeners.find((l) => l.port === 443)!.routing_http_response_strict_transport_security_header_value).toBe("max-age=31536000");
     expect(listeners.find((l) => l.port === 80)).not.toHaveProperty("routing_http_response_strict_transport_security_header_value");
-    const without = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", { ...BASE, strictTransportSecurity: false }));
+    const without = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", { ...ALB_BASE, strictTransportSecurity: false }));
     expect(all(without, "aws_lb_listener").find((l) => l.port === 443)).not.toHaveProperty("routing_http_response_strict_transport_security_header_value");
     expect(only(stack, "aws_s3_bucket").bucket).toBe("shop-prod-alb-logs-123456789012");
     expect(only(stack, "aws_lb_target_group")).toMatchObject({ name: "shop-prod-web", port: 3000, target_type: "ip", deregistration_delay: "300", health_check: { path: "/", matcher: "200" } });
@@ -50,7 +42,7 @@ describe("ApplicationLoadBalancer module, alone", () => {
     let alb: ApplicationLoadBalancer | undefined;
     const stack = synthModule((scope) => {
       alb = new ApplicationLoadBalancer(scope, "alb", {
-        ...BASE,
+        ...ALB_BASE,
         certificate: { domainName: "shop.example.com", hostedZoneId: "Z123" },
         dns: { domainName: "shop.example.com", hostedZoneId: "Z123", healthCheckPath: "/health" },
         accessLogs: { existingBucketName: "central-logs", prefix: "shop" },
@@ -82,17 +74,17 @@ describe("ApplicationLoadBalancer module, alone", () => {
   });
 
   it("lets the regional ELB account deliver access logs, or the log-delivery service where that account does not exist (regions since August 2022)", () => {
-    const older = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", BASE));
+    const older = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", ALB_BASE));
     const delivery = (stack: ReturnType<typeof synthModule>) =>
       (Object.values(stack.data!.aws_iam_policy_document) as any[]).flatMap((d) => d.statement).find((st: any) => st.sid === "AllowAlbLogDelivery");
     expect(delivery(older).principals).toEqual([{ type: "AWS", identifiers: [expect.stringMatching(/^\$\{data\.aws_elb_service_account\./)] }]);
-    const newer = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", { ...BASE, aws: { ...AWS, region: "eu-central-2" } }));
+    const newer = synthModule((scope) => new ApplicationLoadBalancer(scope, "alb", { ...ALB_BASE, aws: { ...AWS, region: "eu-central-2" } }));
     expect(delivery(newer).principals).toEqual([{ type: "Service", identifiers: ["logdelivery.elasticloadbalancing.amazonaws.com"] }]);
     expect(newer.data!.aws_elb_service_account).toBeUndefined();
   });
 
   it("rejects bad props and combinations", () => {
-    const build = (extra: Partial<ApplicationLoadBalancerProps>) => (scope: Construct) => new ApplicationLoadBalancer(scope, "alb", { ...BASE, ...extra });
+    const build = (extra: Partial<ApplicationLoadBalancerProps>) => (scope: Construct) => new ApplicationLoadBalancer(scope, "alb", { ...ALB_BASE, ...extra });
     expectPropError(build({ targets: [] }), "targets", 'exactly one target with route "default"', "got 0");
     expectPropError(
       build({ targets: [{ name: "a", port: 1, route: "default" }, { name: "b", port: 2, route: "default" }] }),

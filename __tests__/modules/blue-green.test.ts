@@ -8,14 +8,10 @@ import {
   type BlueGreenDeploymentProps,
   type FargateServiceProps,
 } from "../../src/modules/ecs-service";
-import { AWS, all, expectPropError, only, synthModule } from "./module-stack";
+import { ALB_BASE, AWS, all, expectPropError, only, synthModule } from "./module-stack";
 
 const ALB: ApplicationLoadBalancerProps = {
-  aws: AWS,
-  namePrefix: "shop-prod",
-  vpcId: "vpc-1",
-  subnetIds: ["subnet-a", "subnet-b"],
-  certificate: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/existing" },
+  ...ALB_BASE,
   targets: [
     { name: "web", port: 3000, route: "default" },
     { name: "api", port: 8000, route: { paths: ["/api/*"], priority: 10 }, blueGreen: {} },

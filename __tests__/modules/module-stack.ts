@@ -3,9 +3,20 @@ import type { Construct } from "constructs";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { SynthesizedStack } from "../support/stacks";
 import { ReadableStack } from "../../src/core/readable-stack";
+import type { ApplicationLoadBalancerProps } from "../../src/modules/alb";
 
 /** Account facts as literals, for modules given `aws` (no data source lookups in the output). */
 export const AWS = { accountId: "123456789012", partition: "aws", region: "eu-west-1" } as const;
+
+/** A load balancer with one default target and an existing certificate: what the ALB tests vary. */
+export const ALB_BASE: ApplicationLoadBalancerProps = {
+  aws: AWS,
+  namePrefix: "shop-prod",
+  vpcId: "vpc-1",
+  subnetIds: ["subnet-a", "subnet-b"],
+  certificate: { certificateArn: "arn:aws:acm:eu-west-1:123456789012:certificate/existing" },
+  targets: [{ name: "web", port: 3000, route: "default" }],
+};
 
 /**
  * A bare stack with nothing but the AWS provider, the module built in it, synthesized: a module
