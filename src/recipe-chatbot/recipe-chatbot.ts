@@ -29,7 +29,7 @@ import {
   taskFamilyName,
 } from "../core/naming";
 import { ApplicationLoadBalancer, type AlbTarget } from "../modules/alb";
-import { CodeDeployApplication, FargateCluster, FargateService } from "../modules/ecs-service";
+import { CodeDeployApplication, FargateCluster, FargateService, type ServiceBlueGreen } from "../modules/ecs-service";
 import { AlertTopics, DeploymentAlarms, Monitoring } from "../modules/monitoring";
 import { INTERFACE_ENDPOINT_SERVICES, Networking } from "../modules/networking";
 import { SecretsStore } from "../modules/secrets";
@@ -55,6 +55,8 @@ interface ServiceWiring {
   readonly access: ReturnType<SecretsStore["access"]>;
   readonly logs: { retentionInDays: number; kmsKeyArn: string };
   readonly deploymentAlarms: readonly string[];
+  /** CodeDeploy blue/green releases, for a service whose strategy is blue-green. */
+  readonly blueGreen?: ServiceBlueGreen;
 }
 
 /**
@@ -203,12 +205,25 @@ export class RecipeChatbot extends Construct {
         responseTimeP95Ms: config.monitoring.responseTimeP95Ms,
         topicArn: alerts,
       }).alarmNames;
+    // No workload boundary on the CodeDeploy role: it caps roles to what tasks do (pull, log, read
+    // secrets), and CodeDeploy must create task sets and move listeners (README "Deployments").
+    const codeDeploy = this.codeDeploy;
+    const blueGreenRelease = (definition: ServiceDefinition): ServiceBlueGreen | undefined =>
+      codeDeploy && blueGreen(definition)
+        ? {
+            application: codeDeploy,
+            deploymentGroupName: deploymentGroupName(config.name, definition.name),
+            deploymentConfigName: blueGreenSettings.deploymentConfig,
+            terminationWaitMinutes: blueGreenSettings.terminationWaitMinutes,
+          }
+        : undefined;
     const runtime = { ENVIRONMENT: environmentLabel };
     const backend = this.service(props, BACKEND, {
       environment: runtime,
       access: this.secrets.access({ secrets: API_KEY_IDS, parameters: INJECTED_SETTINGS }),
       logs,
       deploymentAlarms: deploymentAlarms(BACKEND),
+      blueGreen: blueGreenRelease(BACKEND),
     });
     const frontend = this.service(props, FRONTEND, {
       // Server-side calls from Next.js go straight to the backend through Cloud Map, not the ALB.
@@ -216,6 +231,7 @@ export class RecipeChatbot extends Construct {
       access: this.secrets.access({ parameters: INJECTED_SETTINGS }),
       logs,
       deploymentAlarms: deploymentAlarms(FRONTEND),
+      blueGreen: blueGreenRelease(FRONTEND),
     });
     backend.allowFrom(frontend, "server-side calls");
     this.services = { backend, frontend };
@@ -291,17 +307,7 @@ export class RecipeChatbot extends Construct {
       taskRoleStatements: [putAppMetricsStatement()],
       tracing: definition === BACKEND && config.tracing.enabled,
       deploymentAlarms: wiring.deploymentAlarms,
-      // No workload boundary on the CodeDeploy role: it caps roles to what tasks do (pull, log, read
-      // secrets), and CodeDeploy must create task sets and move listeners (README "Deployments").
-      blueGreen:
-        this.codeDeploy && deploymentStrategyOf(config, definition.name) === "blue-green"
-          ? {
-              application: this.codeDeploy,
-              deploymentGroupName: deploymentGroupName(config.name, definition.name),
-              deploymentConfigName: config.deployment.blueGreen.deploymentConfig,
-              terminationWaitMinutes: config.deployment.blueGreen.terminationWaitMinutes,
-            }
-          : undefined,
+      blueGreen: wiring.blueGreen,
       executeCommand: config.ecsExec.enabled,
       permissionsBoundaryArn: props.permissionsBoundaryArn,
     });
