@@ -30,6 +30,8 @@ import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
 import { describeRollout, rolloutEmulatorEnv } from "./rollout";
 import { synthesizeFor, TEST_DOMAIN as DOMAIN, writeEnvironmentInputs } from "../support/environment-inputs";
 import { apply, destroy, planChanges, prepareWorkdir, runTerraform, stateAddresses, terraformInit } from "../support/terraform";
+import { PhaseRecorder, writeSecondApplyChange } from "../support/recording";
+import { describeRoleCoverage } from "./role-coverage";
 
 jest.setTimeout(20 * 60_000);
 
@@ -39,6 +41,7 @@ let emulator: Emulator;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let hostedZoneId: string;
+const recorder = new PhaseRecorder("dev", () => emulator);
 
 beforeAll(async () => {
   // ECS Exec is off by default; on here, so its audited configuration is applied and read back too.
@@ -48,7 +51,7 @@ beforeAll(async () => {
   dir = prepareWorkdir(path.join(outdir, "stacks", STACK), { emulator });
   ({ hostedZoneId } = await writeEnvironmentInputs(emulator, dir, { alert_emails: ["ops@recipe-chatbot.test"] }));
   await terraformInit(dir, env);
-  await apply(dir, env);
+  await recorder.run("apply", () => apply(dir, env));
 });
 
 afterAll(async () => {
@@ -303,15 +306,19 @@ describe("dev stack applied to the emulator", () => {
   });
 
   it("plans no changes right after the apply", async () => {
-    expect(await planChanges(dir, env)).toEqual([]);
+    expect(await recorder.run("plan", () => planChanges(dir, env))).toEqual([]);
   });
 });
 
-describeRollout(() => ({ emulator, dir }));
+describeRollout(() => ({ emulator, dir, recorder }));
 
 describe("dev stack teardown", () => {
-  it("destroys everything", async () => {
-    await destroy(dir, env);
+  it("applies a change (more subscriptions, one more tag on everything), then destroys everything", async () => {
+    writeSecondApplyChange(dir);
+    await recorder.run("second-apply", () => apply(dir, env));
+    await recorder.run("destroy", () => destroy(dir, env));
     expect(await stateAddresses(dir, env)).toEqual([]);
   });
 });
+
+describeRoleCoverage("dev", recorder);

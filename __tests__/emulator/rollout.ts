@@ -20,6 +20,7 @@ import { imageTagParameterName } from "../../src/core/naming";
 import { packageFile } from "../../src/core/package-root";
 import { sdkConfig, type Emulator } from "../support/emulator";
 import { planChanges } from "../support/terraform";
+import type { PhaseRecorder } from "../support/recording";
 
 const SCRIPT = packageFile(ROLLOUT_SCRIPT);
 const ENVIRONMENT = "dev";
@@ -46,6 +47,8 @@ export interface AppliedStack {
   emulator: Emulator;
   /** Terraform's working directory. */
   dir: string;
+  /** Each rollout.sh run goes to its "rollout" phase: the deploy role's calls. */
+  recorder: PhaseRecorder;
 }
 
 /** Registers the rollout's tests against `applied()`, which its suite sets in beforeAll. */
@@ -53,12 +56,13 @@ export function describeRollout(applied: () => AppliedStack): void {
   let emulator: Emulator;
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  let recorder: PhaseRecorder;
   let repositoryUrl: Record<string, string>;
   const ecs = () => new ECSClient(sdkConfig(emulator));
 
   describe("delivery rollout", () => {
     beforeAll(async () => {
-      ({ emulator, dir } = applied());
+      ({ emulator, dir, recorder } = applied());
       env = emulator.env;
       const { repositories = [] } = await new ECRClient(sdkConfig(emulator)).send(
         new DescribeRepositoriesCommand({ repositoryNames: SERVICES.map((s) => s.repositoryName) }),
@@ -76,7 +80,7 @@ export function describeRollout(applied: () => AppliedStack): void {
         ECS_SERVICE: ecsServiceName(service),
         ECR_REPOSITORY: repositoryUrl?.[service.repositoryName] ?? "",
       };
-      return runScript({ ...env, ...input, ...extra });
+      return recorder.run("rollout", () => runScript({ ...env, ...input, ...extra }));
     }
 
     async function serviceState(service: ServiceDefinition) {

@@ -35,14 +35,14 @@ export const REGISTRY_ACCESS = {
 export const SERVICE_DISCOVERY_ACCESS = {
   sid: "ServiceDiscovery",
   group: "compute",
-  read: ["servicediscovery:GetNamespace", "servicediscovery:GetService", "servicediscovery:ListTagsForResource"],
+  read: ["servicediscovery:GetNamespace", "servicediscovery:GetService"],
   write: [
     "servicediscovery:CreateService", "servicediscovery:DeleteNamespace", "servicediscovery:DeleteService",
-    "servicediscovery:TagResource", "servicediscovery:UntagResource", "servicediscovery:UpdatePrivateDnsNamespace",
-    "servicediscovery:UpdateService",
+    "servicediscovery:UpdatePrivateDnsNamespace", "servicediscovery:UpdateService",
   ],
-  unscopedRead: ["servicediscovery:GetOperation"],
-  unscopedWrite: ["servicediscovery:CreatePrivateDnsNamespace"],
+  // Cloud Map's tagging actions take no resource (Service Authorization Reference).
+  unscopedRead: ["servicediscovery:GetOperation", "servicediscovery:ListTagsForResource"],
+  unscopedWrite: ["servicediscovery:CreatePrivateDnsNamespace", "servicediscovery:TagResource", "servicediscovery:UntagResource"],
   resources: (s, e) => [arn(s, e, "servicediscovery", "namespace/*"), arn(s, e, "servicediscovery", "service/*")],
 } satisfies ServiceAccess;
 

@@ -19,8 +19,10 @@ export const LOAD_BALANCING_ACCESS = {
     "elasticloadbalancing:ModifyListenerAttributes", "elasticloadbalancing:ModifyLoadBalancerAttributes",
     "elasticloadbalancing:ModifyRule", "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
     "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetIpAddressType", "elasticloadbalancing:SetRulePriorities",
-    "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets", "elasticloadbalancing:SetWebAcl",
+    "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets",
   ],
+  // WAF checks it on the caller when it associates a web ACL; it takes no resource.
+  unscopedWrite: ["elasticloadbalancing:SetWebAcl"],
   resources: (s, e) =>
     ["loadbalancer/app", "listener/app", "listener-rule/app", "targetgroup"].map((type) =>
       arn(s, e, "elasticloadbalancing", `${type}/${environmentNames(e)}`),
