@@ -534,7 +534,7 @@ export function roleStatements(environment: string, role: CiRole): PolicyStateme
     return JSON.parse(resolveBootstrapArns(JSON.stringify(documents.flatMap((p) => statementsAt(synthesized, p))), synthesized)) as PolicyStatement[];
   }
   const config = resolveEnvironments().find((e) => e.name === environment)!;
-  const scope: CiScope = { partition: "aws", accountId: ACCOUNT, environments: [{ name: config.name, region: config.region, projectTag: config.tags.project }] };
+  const scope: CiScope = { partition: "aws", accountId: ACCOUNT, environments: [{ name: config.name, region: config.region, projectTag: config.tags.project, environmentTag: config.tags.environment }] };
   if (role === "deploy") return deployStatements(scope);
   return Object.values(role === "plan" ? planPolicies(scope, STATE_PLACEHOLDER) : applyPolicies(scope, STATE_PLACEHOLDER)).flat();
 }
@@ -579,7 +579,7 @@ export async function coverSuite(environment: string, phases: ReadonlyMap<Phase,
   const config = resolveEnvironments().find((e) => e.name === environment)!;
   const covered = new Map<Phase, PhaseCoverage>();
   for (const [phase, operations] of operationsOf) {
-    covered.set(phase, await coverPhase(environment, phase, operations, { Project: config.tags.project }, boundaries));
+    covered.set(phase, await coverPhase(environment, phase, operations, { Project: config.tags.project, Environment: config.tags.environment }, boundaries));
   }
   return covered;
 }

@@ -38,8 +38,12 @@ def service_models(signing_name: str) -> list[Any]:
 
 
 @lru_cache(maxsize=None)
-def uri_patterns(service_name: str) -> list[tuple[str, str, re.Pattern[str], list[str], list[tuple[str, str | None]], int]]:
-    """Per operation: HTTP method, path regex (labels as named groups), required query, specificity."""
+def uri_patterns(service_name: str, greedy: bool = False) -> list[tuple[str, str, re.Pattern[str], list[str], list[tuple[str, str | None]], int]]:
+    """Per operation: HTTP method, path regex (labels as named groups), required query, specificity.
+
+    greedy: every label may span slashes. The recorder keeps paths decoded, so an ARN in a label
+    (GuardDuty's /tags/{ResourceArn}) arrives with its slashes.
+    """
     model = SESSION.get_service_model(service_name)
     patterns = []
     for name in model.operation_names:
@@ -48,7 +52,7 @@ def uri_patterns(service_name: str) -> list[tuple[str, str, re.Pattern[str], lis
         labels = re.findall(r"\{(\w+)\+?\}", path)
         parts = re.split(r"\{\w+(\+?)\}", path.rstrip("/") or "/")
         # re.split keeps the captured "+" between the literal parts: a greedy label spans slashes.
-        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<l{i // 2}>{'.+' if part else '[^/]+'})" for i, part in enumerate(parts))
+        regex = "".join(re.escape(part) if i % 2 == 0 else f"(?P<l{i // 2}>{'.+' if part or greedy else '[^/]+'})" for i, part in enumerate(parts))
         required = [(key, value or None) for key, value in parse_qsl(query, keep_blank_values=True)]
         # The most literal path, then the most required query keys; a deprecated twin (GetBucketLifecycle
         # beside GetBucketLifecycleConfiguration, same URI) loses.
@@ -58,9 +62,9 @@ def uri_patterns(service_name: str) -> list[tuple[str, str, re.Pattern[str], lis
     return patterns
 
 
-def rest_operation(service_name: str, method: str, path: str, query: dict[str, str]) -> tuple[str | None, dict[str, str]]:
+def rest_operation(service_name: str, method: str, path: str, query: dict[str, str], greedy: bool = False) -> tuple[str | None, dict[str, str]]:
     best: tuple[int, str, dict[str, str]] | None = None
-    for name, op_method, regex, labels, required, specificity in uri_patterns(service_name):
+    for name, op_method, regex, labels, required, specificity in uri_patterns(service_name, greedy):
         if op_method != method:
             continue
         match = regex.match(unquote(path.rstrip("/")) or "/")
@@ -68,7 +72,9 @@ def rest_operation(service_name: str, method: str, path: str, query: dict[str, s
             continue
         if best is None or specificity > best[0]:
             best = (specificity, name, {labels[int(k[1:])]: v for k, v in match.groupdict().items()})
-    return (best[1], best[2]) if best else (None, {})
+    if best:
+        return best[1], best[2]
+    return (None, {}) if greedy else rest_operation(service_name, method, path, query, greedy=True)
 
 
 def body_text(entry: dict[str, Any]) -> str:

@@ -71,7 +71,7 @@ export class BootstrapStack extends ReadableStack {
     const inThisAccount = project.bootstrap.environments;
     const accountEnvironments = props.environments
       .filter((e) => inThisAccount === undefined || inThisAccount.includes(e.name))
-      .map((e) => ({ name: e.name, region: e.region, projectTag: e.tags.project }));
+      .map((e) => ({ name: e.name, region: e.region, projectTag: e.tags.project, environmentTag: e.tags.environment }));
     const tfc = project.bootstrap.terraformCloud;
     const remoteEnvironments = tfc === undefined ? [] : remoteEnvironmentsOf(accountEnvironments, tfc.environments);
     const tfcRoleNames = terraformCloudRoleNames(remoteEnvironments);

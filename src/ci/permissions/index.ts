@@ -15,7 +15,7 @@
  */
 import type { PolicyStatement } from "../../core/iam";
 import { BUCKETS_ACCESS } from "./buckets";
-import { type ApplyStateAccess, type CiScope, type PolicyGroup, type RolePolicies, type ServiceAccess, type StateAccess, unique } from "./catalogue";
+import { type ApplyStateAccess, type CiScope, type PolicyGroup, type RolePolicies, type ServiceAccess, type StateAccess, tagConditions, unique } from "./catalogue";
 import { CERTIFICATES_ACCESS, DNS_ACCESS } from "./domain";
 import { AUTOSCALING_ACCESS, ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS } from "./ecs";
 import { GUARD_DUTY_ACCESS, WAF_ACCESS } from "./edge-protection";
@@ -61,12 +61,16 @@ export const SERVICE_ACCESS: readonly ServiceAccess[] = [
   KEYS_ACCESS, SECRETS_ACCESS, PARAMETERS_ACCESS, BUCKETS_ACCESS,
 ];
 
-/** `{ sid, actions, resources }` granting `actions` on the service's resources in every environment. */
-function serviceStatement(scope: CiScope, access: ServiceAccess, sid: string, actions: readonly string[]): PolicyStatement[] {
+/**
+ * `{ sid, actions, resources }` granting `actions` on the service's resources in every environment;
+ * `tagged`: only on resources carrying the environments' tags (tagConditions).
+ */
+function serviceStatement(scope: CiScope, access: ServiceAccess, sid: string, actions: readonly string[], tagged = false): PolicyStatement[] {
   const resourcesIn = access.resources;
   if (actions.length === 0 || !resourcesIn) return [];
   const resources = unique(scope.environments.flatMap((environment) => resourcesIn(scope, environment)));
-  return [{ sid, effect: "Allow", actions: [...actions], resources }];
+  const condition = tagged ? tagConditions(scope, "aws:ResourceTag") : undefined;
+  return [{ sid, effect: "Allow", actions: [...actions], resources, ...(condition && { condition }) }];
 }
 
 function grouped(statements: { group: PolicyGroup; statements: PolicyStatement[] }[]): RolePolicies {
@@ -110,7 +114,13 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: 
   const { stateInBucket = true } = options;
   const all = (access: ServiceAccess) => [...(access.read ?? []), ...(access.write ?? [])];
   return grouped([
-    ...SERVICE_ACCESS.map((access) => ({ group: access.group, statements: serviceStatement(scope, access, `Manage${access.sid}`, all(access)) })),
+    ...SERVICE_ACCESS.map((access) => ({
+      group: access.group,
+      statements: [
+        ...serviceStatement(scope, access, `Manage${access.sid}`, all(access)),
+        ...serviceStatement(scope, access, `Manage${access.sid}OfProject`, access.writeTagged ?? [], true),
+      ],
+    })),
     {
       group: "compute",
       statements: [passRoleStatement(scope), serviceLinkedRoleStatement(scope), ...workloadBoundaryStatements(scope), ...noRoleCreationStatements(scope)],
@@ -123,6 +133,19 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: 
         SERVICE_ACCESS.flatMap((a) => [...(a.unscopedRead ?? []), ...(a.unscopedWrite ?? [])]),
       ),
     },
+    { group: "unscoped", statements: createTaggedStatement(scope, SERVICE_ACCESS.flatMap((a) => a.createTagged ?? [])) },
     { group: "state", statements: [...(stateInBucket ? stateStatements(state, "write") : []), ...protectBootstrapStatements(state)] },
   ]);
+}
+
+/** Creating (and tagging on create) only resources the request tags as the environments' (tagConditions). */
+function createTaggedStatement(scope: CiScope, actions: readonly string[]): PolicyStatement[] {
+  if (actions.length === 0) return [];
+  return [{
+    sid: "CreateOnlyProjectTagged",
+    effect: "Allow",
+    actions: unique(actions).sort(),
+    resources: ["*"],
+    condition: tagConditions(scope, "aws:RequestTag"),
+  }];
 }
