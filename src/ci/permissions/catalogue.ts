@@ -62,10 +62,12 @@ export interface ServiceAccess {
    */
   readonly writeTagged?: readonly string[];
   /**
-   * Actions allowed on "*" only when the request gives the new resource the environment's Project
-   * tag (aws:RequestTag/Project): creating without resource-level permissions, and tagging on create.
+   * Create actions without resource-level permissions, allowed on "*" only when the request tags
+   * the new resource as the environment's (aws:RequestTag, tagConditions).
    */
   readonly createTagged?: readonly string[];
+  /** Tagging on create: allowed on the service's resources only with the environment's tags in the request. */
+  readonly tagOnCreate?: readonly string[];
   /** Read actions that support only Resource "*". */
   readonly unscopedRead?: readonly string[];
   /** Write actions that support only Resource "*". */

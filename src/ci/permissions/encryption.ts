@@ -15,8 +15,10 @@ export const KEYS_ACCESS = {
     "kms:CreateAlias", "kms:DeleteAlias", "kms:EnableKeyRotation", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:TagResource",
     "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription",
   ],
-  // CreateKey takes no resource: only keys created with the Project tag (tagging on create is TagResource).
-  createTagged: ["kms:CreateKey", "kms:TagResource"],
+  // CreateKey takes no resource: only keys created with the environment's tags, which KMS
+  // authorizes as TagResource on the new key.
+  createTagged: ["kms:CreateKey"],
+  tagOnCreate: ["kms:TagResource"],
   unscopedRead: ["kms:ListAliases"],
   // Key IDs are generated; aliases are named. The state key is denied separately (protectBootstrapStatements).
   resources: (s, e) => [arn(s, e, "kms", "key/*"), arn(s, e, "kms", `alias/${environmentNames(e)}`)],

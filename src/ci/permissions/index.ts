@@ -63,13 +63,20 @@ export const SERVICE_ACCESS: readonly ServiceAccess[] = [
 
 /**
  * `{ sid, actions, resources }` granting `actions` on the service's resources in every environment;
- * `tagged`: only on resources carrying the environments' tags (tagConditions).
+ * `tags`: only where the resource carries (aws:ResourceTag) or the request sets (aws:RequestTag) the
+ * environments' tags (tagConditions).
  */
-function serviceStatement(scope: CiScope, access: ServiceAccess, sid: string, actions: readonly string[], tagged = false): PolicyStatement[] {
+function serviceStatement(
+  scope: CiScope,
+  access: ServiceAccess,
+  sid: string,
+  actions: readonly string[],
+  tags?: "aws:ResourceTag" | "aws:RequestTag",
+): PolicyStatement[] {
   const resourcesIn = access.resources;
   if (actions.length === 0 || !resourcesIn) return [];
   const resources = unique(scope.environments.flatMap((environment) => resourcesIn(scope, environment)));
-  const condition = tagged ? tagConditions(scope, "aws:ResourceTag") : undefined;
+  const condition = tags ? tagConditions(scope, tags) : undefined;
   return [{ sid, effect: "Allow", actions: [...actions], resources, ...(condition && { condition }) }];
 }
 
@@ -118,7 +125,8 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: 
       group: access.group,
       statements: [
         ...serviceStatement(scope, access, `Manage${access.sid}`, all(access)),
-        ...serviceStatement(scope, access, `Manage${access.sid}OfProject`, access.writeTagged ?? [], true),
+        ...serviceStatement(scope, access, `Manage${access.sid}OfProject`, access.writeTagged ?? [], "aws:ResourceTag"),
+        ...serviceStatement(scope, access, `TagOnCreate${access.sid}`, access.tagOnCreate ?? [], "aws:RequestTag"),
       ],
     })),
     {
@@ -142,7 +150,7 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: 
 function createTaggedStatement(scope: CiScope, actions: readonly string[]): PolicyStatement[] {
   if (actions.length === 0) return [];
   return [{
-    sid: "CreateOnlyProjectTagged",
+    sid: "CreateTaggedWithoutResourceLevelPermissions",
     effect: "Allow",
     actions: unique(actions).sort(),
     resources: ["*"],
