@@ -126,7 +126,6 @@ interface ImpliedRule {
 }
 
 const param = (operation: RecordedOperation, ...names: string[]) => names.flatMap((name) => operation.params[name] ?? []);
-const serviceLinkedRole = (account: string, service: string) => [`arn:aws:iam::${account}:role/aws-service-role/${service}/*`];
 
 /**
  * Permissions AWS checks as the caller without a call of their own, per API call (reviewed table:
@@ -201,34 +200,21 @@ export const IMPLIED_PERMISSIONS: readonly ImpliedRule[] = [
     resource: (o, account) => param(o, "ResourceId").map((id) => `arn:aws:ecs:${o.region}:${account}:${id}`),
     why: "the scalable target is checked against the ECS service it scales (Application Auto Scaling: ECS permissions)",
   },
-  {
-    call: "application-autoscaling:RegisterScalableTarget",
+  // Service-linked roles each service creates on first use, as the caller.
+  ...(
+    [
+      ["application-autoscaling:RegisterScalableTarget", "ecs.application-autoscaling.amazonaws.com"],
+      ["elasticloadbalancing:CreateLoadBalancer", "elasticloadbalancing.amazonaws.com"],
+      ["ecs:CreateCluster", "ecs.amazonaws.com"],
+      ["guardduty:CreateDetector", "guardduty.amazonaws.com"],
+    ] as const
+  ).map(([call, service]) => ({
+    call,
     needs: ["iam:CreateServiceLinkedRole"],
-    resource: (_o, account) => serviceLinkedRole(account, "ecs.application-autoscaling.amazonaws.com"),
-    context: { "iam:AWSServiceName": "ecs.application-autoscaling.amazonaws.com" },
+    resource: (_o: RecordedOperation, account: string) => [`arn:aws:iam::${account}:role/aws-service-role/${service}/*`],
+    context: { "iam:AWSServiceName": service },
     why: "service-linked role on first use",
-  },
-  {
-    call: "elasticloadbalancing:CreateLoadBalancer",
-    needs: ["iam:CreateServiceLinkedRole"],
-    resource: (_o, account) => serviceLinkedRole(account, "elasticloadbalancing.amazonaws.com"),
-    context: { "iam:AWSServiceName": "elasticloadbalancing.amazonaws.com" },
-    why: "service-linked role on first use",
-  },
-  {
-    call: "ecs:CreateCluster",
-    needs: ["iam:CreateServiceLinkedRole"],
-    resource: (_o, account) => serviceLinkedRole(account, "ecs.amazonaws.com"),
-    context: { "iam:AWSServiceName": "ecs.amazonaws.com" },
-    why: "service-linked role on first use",
-  },
-  {
-    call: "guardduty:CreateDetector",
-    needs: ["iam:CreateServiceLinkedRole"],
-    resource: (_o, account) => serviceLinkedRole(account, "guardduty.amazonaws.com"),
-    context: { "iam:AWSServiceName": "guardduty.amazonaws.com" },
-    why: "service-linked role on first use",
-  },
+  })),
   {
     call: "ec2:CreateVpcEndpoint",
     needs: ["route53:AssociateVPCWithHostedZone"],
