@@ -24,6 +24,8 @@ import { imageTagParameterName } from "../../src/core/naming";
 import { sdkConfig, type Emulator } from "../support/emulator";
 import { destroy, planChanges, stateAddresses } from "../support/terraform";
 import { applyDevStack, releaseDevStack, runRollout } from "./rollout";
+import { describeRoleCoverage } from "./role-coverage";
+import type { PhaseRecorder } from "../support/recording";
 
 jest.setTimeout(20 * 60_000);
 
@@ -37,9 +39,11 @@ let emulator: Emulator;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let repositoryUrl: string;
+let recorder: PhaseRecorder;
+const BLUE_GREEN_BACKEND = { environments: { dev: { services: { backend: { deploymentStrategy: "blue-green" as const } } } } };
 
 beforeAll(async () => {
-  ({ emulator, dir } = await applyDevStack({ environments: { dev: { services: { backend: { deploymentStrategy: "blue-green" } } } } }));
+  ({ emulator, dir, recorder } = await applyDevStack("dev-blue-green", BLUE_GREEN_BACKEND));
   env = emulator.env;
   const { repositories = [] } = await new ECRClient(sdkConfig(emulator)).send(new DescribeRepositoriesCommand({ repositoryNames: [BACKEND.repositoryName] }));
   repositoryUrl = repositories[0].repositoryUri!;
@@ -141,7 +145,7 @@ describe("dev stack with a blue/green backend, applied to the emulator", () => {
 
 describe("rollout.sh with a blue/green service", () => {
   it("releases through a CodeDeploy deployment: the new revision serves from the green target group", async () => {
-    const result = await runRollout(env, BACKEND, RELEASE_TAG, repositoryUrl);
+    const result = await runRollout(env, BACKEND, RELEASE_TAG, repositoryUrl, {}, recorder);
     expect([result.code, result.stderr]).toEqual([0, expect.stringContaining(`runs ${repositoryUrl}:${RELEASE_TAG}`)]);
     expect(result.stderr).toMatch(/CodeDeploy deployment [0-9a-f-]+ of recipe-chatbot-dev-backend/);
     expect(await backendState()).toEqual({ revision: 2, newest: 2, image: `${repositoryUrl}:${RELEASE_TAG}`, parameter: RELEASE_TAG, liveTargetGroup: GREEN });
@@ -157,7 +161,7 @@ describe("rollout.sh with a blue/green service", () => {
     const cloudwatch = new CloudWatchClient(sdkConfig(emulator));
     await cloudwatch.send(new SetAlarmStateCommand({ AlarmName: ALARM, StateValue: "ALARM", StateReason: "5xx above threshold during the release" }));
     try {
-      const result = await runRollout(env, BACKEND, ALARMING_TAG, repositoryUrl);
+      const result = await runRollout(env, BACKEND, ALARMING_TAG, repositoryUrl, {}, recorder);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/::error::rollout: CodeDeploy deployment [0-9a-f-]+ of \S+ to recipe-chatbot-backend Stopped \(ALARM_ACTIVE\): .*Activated alarms: /);
       expect(result.stderr).toContain(ALARM);
@@ -179,3 +183,7 @@ describe("dev stack with a blue/green backend: teardown", () => {
     expect(await awsCli("deploy", "list-applications")).toEqual({ applications: [] });
   });
 });
+
+// The deploy role with a blue/green service against rollout.sh's CodeDeploy path. The apply is not
+// covered here: the CodeDeploy role has no workload boundary, so an administrator applies it (README).
+describeRoleCoverage({ suite: "dev-blue-green", environment: "dev", phases: ["rollout"], overrides: BLUE_GREEN_BACKEND }, () => recorder);

@@ -27,7 +27,9 @@ import { CLUSTER_NAME } from "../../src/config";
 import { sdkConfig, type Emulator } from "../support/emulator";
 import { applyDevStack, describeRollout, releaseDevStack } from "./rollout";
 import { TEST_DOMAIN as DOMAIN } from "../support/environment-inputs";
-import { destroy, planChanges, runTerraform, stateAddresses } from "../support/terraform";
+import { apply, destroy, planChanges, runTerraform, stateAddresses } from "../support/terraform";
+import { PHASES, writeSecondApplyChange, type PhaseRecorder } from "../support/recording";
+import { describeRoleCoverage } from "./role-coverage";
 
 jest.setTimeout(20 * 60_000);
 
@@ -35,10 +37,11 @@ let emulator: Emulator;
 let dir: string;
 let env: NodeJS.ProcessEnv;
 let hostedZoneId: string;
+let recorder: PhaseRecorder;
 
 beforeAll(async () => {
   // ECS Exec is off by default; on here, so its audited configuration is applied and read back too.
-  ({ emulator, dir, hostedZoneId } = await applyDevStack({ environments: { dev: { ecsExec: { enabled: true } } } }, { alert_emails: ["ops@recipe-chatbot.test"] }));
+  ({ emulator, dir, hostedZoneId, recorder } = await applyDevStack("dev", { environments: { dev: { ecsExec: { enabled: true } } } }, { alert_emails: ["ops@recipe-chatbot.test"] }));
   env = emulator.env;
 });
 
@@ -291,15 +294,19 @@ describe("dev stack applied to the emulator", () => {
   });
 
   it("plans no changes right after the apply", async () => {
-    expect(await planChanges(dir, env)).toEqual([]);
+    expect(await recorder.run("plan", () => planChanges(dir, env))).toEqual([]);
   });
 });
 
-describeRollout(() => ({ emulator, dir }));
+describeRollout(() => ({ emulator, dir, recorder }));
 
 describe("dev stack teardown", () => {
-  it("destroys everything", async () => {
-    await destroy(dir, env);
+  it("applies a change (more subscriptions, one more tag on everything), then destroys everything", async () => {
+    writeSecondApplyChange(dir);
+    await recorder.run("second-apply", () => apply(dir, env));
+    await recorder.run("destroy", () => destroy(dir, env));
     expect(await stateAddresses(dir, env)).toEqual([]);
   });
 });
+
+describeRoleCoverage({ suite: "dev", environment: "dev", phases: PHASES }, () => recorder);

@@ -21,6 +21,7 @@ import { packageFile } from "../../src/core/package-root";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
 import { synthesizeFor, writeEnvironmentInputs } from "../support/environment-inputs";
 import { apply, planChanges, prepareWorkdir, terraformInit } from "../support/terraform";
+import { PhaseRecorder } from "../support/recording";
 
 const SCRIPT = packageFile(ROLLOUT_SCRIPT);
 const ENVIRONMENT = "dev";
@@ -47,22 +48,26 @@ export interface AppliedStack {
   emulator: Emulator;
   /** Terraform's working directory. */
   dir: string;
+  /** Each rollout.sh run goes to its "rollout" phase: the deploy role's calls. */
+  recorder: PhaseRecorder;
 }
 
 /**
  * What a rollout suite's beforeAll does: synthesizes dev with `overrides`, starts the emulator the
- * rollout needs (rolloutEmulatorEnv), writes the deploy-time inputs (plus `tfvars`) and applies. On a
- * failure it stops the emulator and removes the directory itself, as the suite never gets them.
+ * rollout needs (rolloutEmulatorEnv), writes the deploy-time inputs (plus `tfvars`) and applies,
+ * recording the apply as the "apply" phase of the suite `suite`. On a failure it stops the emulator
+ * and removes the directory itself, as the suite never gets them.
  */
-export async function applyDevStack(overrides: ConfigOverrides, tfvars: Record<string, unknown> = {}): Promise<AppliedStack & { hostedZoneId: string }> {
+export async function applyDevStack(suite: string, overrides: ConfigOverrides, tfvars: Record<string, unknown> = {}): Promise<AppliedStack & { hostedZoneId: string }> {
   const outdir = synthesizeFor(ENVIRONMENT, undefined, overrides);
   const emulator = await startEmulator({ serverEnv: rolloutEmulatorEnv() });
+  const recorder = new PhaseRecorder(suite, () => emulator);
   const dir = prepareWorkdir(path.join(outdir, "stacks", environmentStackName(ENVIRONMENT)), { emulator });
   try {
     const { hostedZoneId } = await writeEnvironmentInputs(emulator, dir, tfvars);
     await terraformInit(dir, emulator.env);
-    await apply(dir, emulator.env);
-    return { emulator, dir, hostedZoneId };
+    await recorder.run("apply", () => apply(dir, emulator.env));
+    return { emulator, dir, recorder, hostedZoneId };
   } catch (error) {
     await releaseDevStack({ emulator, dir });
     throw error;
@@ -70,7 +75,7 @@ export async function applyDevStack(overrides: ConfigOverrides, tfvars: Record<s
 }
 
 /** What its afterAll does: stops the emulator and removes Terraform's directory. */
-export async function releaseDevStack(applied: AppliedStack | undefined): Promise<void> {
+export async function releaseDevStack(applied: Pick<AppliedStack, "emulator" | "dir"> | undefined): Promise<void> {
   await applied?.emulator.stop();
   if (applied) fs.rmSync(applied.dir, { recursive: true, force: true });
 }
@@ -80,12 +85,13 @@ export function describeRollout(applied: () => AppliedStack): void {
   let emulator: Emulator;
   let dir: string;
   let env: NodeJS.ProcessEnv;
+  let recorder: PhaseRecorder;
   let repositoryUrl: Record<string, string>;
   const ecs = () => new ECSClient(sdkConfig(emulator));
 
   describe("delivery rollout", () => {
     beforeAll(async () => {
-      ({ emulator, dir } = applied());
+      ({ emulator, dir, recorder } = applied());
       env = emulator.env;
       const { repositories = [] } = await new ECRClient(sdkConfig(emulator)).send(
         new DescribeRepositoriesCommand({ repositoryNames: SERVICES.map((s) => s.repositoryName) }),
@@ -94,7 +100,7 @@ export function describeRollout(applied: () => AppliedStack): void {
     });
 
     function rollout(service: ServiceDefinition, tag: string, extra: NodeJS.ProcessEnv = {}): Promise<ScriptResult> {
-      return runRollout(env, service, tag, repositoryUrl?.[service.repositoryName] ?? "", extra);
+      return runRollout(env, service, tag, repositoryUrl?.[service.repositoryName] ?? "", extra, recorder);
     }
 
     async function serviceState(service: ServiceDefinition) {
@@ -207,7 +213,14 @@ export function describeRollout(applied: () => AppliedStack): void {
 }
 
 /** Runs rollout.sh for one service of dev the way the workflow's step does: input through the environment. */
-export function runRollout(env: NodeJS.ProcessEnv, service: ServiceDefinition, tag: string, repositoryUrl: string, extra: NodeJS.ProcessEnv = {}): Promise<ScriptResult> {
+export function runRollout(
+  env: NodeJS.ProcessEnv,
+  service: ServiceDefinition,
+  tag: string,
+  repositoryUrl: string,
+  extra: NodeJS.ProcessEnv = {},
+  recorder?: PhaseRecorder,
+): Promise<ScriptResult> {
   const input = {
     ENVIRONMENT_NAME: ENVIRONMENT,
     SERVICE: service.name,
@@ -216,7 +229,8 @@ export function runRollout(env: NodeJS.ProcessEnv, service: ServiceDefinition, t
     ECS_SERVICE: ecsServiceName(service),
     ECR_REPOSITORY: repositoryUrl,
   };
-  return runScript({ ...env, ...input, ...extra });
+  const run = () => runScript({ ...env, ...input, ...extra });
+  return recorder ? recorder.run("rollout", run) : run();
 }
 
 export interface ScriptResult {

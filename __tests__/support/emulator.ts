@@ -24,8 +24,24 @@ export interface Emulator {
   readonly env: NodeJS.ProcessEnv;
   /** The server's log (a line per request, plus tracebacks), kept after stop() for post-mortems. */
   readonly logFile: string;
+  /**
+   * The requests the server received since the last call (moto's recorder, MOTO_ENABLE_RECORDING),
+   * emptying the record: a suite takes one slice per phase (apply, plan, destroy, ...) and discards
+   * its own SDK reads the same way, so each slice holds only what Terraform or a script called.
+   */
+  takeRecording(): RecordedRequest[];
   /** Stops the server's whole process group; safe to call more than once. */
   stop(): Promise<void>;
+}
+
+/** One request as moto's recorder writes it (a JSON line). */
+export interface RecordedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string | null;
+  /** The body is base64 (bytes), not text. */
+  readonly body_encoded: boolean;
 }
 
 /** Configuration for AWS SDK v3 clients, e.g. `new S3Client(sdkConfig(emulator))`. */
@@ -51,12 +67,15 @@ export async function startEmulator(options: { serverEnv?: NodeJS.ProcessEnv } =
   const port = await freePort();
   const endpoint = `http://127.0.0.1:${port}`;
   const accountId = "123456789012"; // moto's default, pinned below so nothing else changes it
-  const logFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "moto-")), "moto.log");
+  const serverDir = fs.mkdtempSync(path.join(os.tmpdir(), "moto-"));
+  const logFile = path.join(serverDir, "moto.log");
+  // Always on: a JSON line per request costs little beside what moto does for it.
+  const recordingFile = path.join(serverDir, "recording.jsonl");
   const logFd = fs.openSync(logFile, "w");
   const child = spawn(process.env.PYTHON ?? "python3", [LAUNCHER, "--port", String(port), "--exit-on-stdin-eof"], {
     detached: true,
     stdio: ["pipe", logFd, logFd],
-    env: { ...process.env, ...options.serverEnv, MOTO_ACCOUNT_ID: accountId },
+    env: { ...process.env, ...options.serverEnv, MOTO_ACCOUNT_ID: accountId, MOTO_ENABLE_RECORDING: "true", MOTO_RECORDER_FILEPATH: recordingFile },
   });
   fs.closeSync(logFd);
   const exited = new Promise<void>((resolve) => {
@@ -73,12 +92,25 @@ export async function startEmulator(options: { serverEnv?: NodeJS.ProcessEnv } =
     const log = fs.readFileSync(logFile, "utf8").slice(-4000);
     throw new Error(`moto did not start on ${endpoint}: ${(error as Error).message}\n${log}`);
   }
-  return { endpoint, accountId, env: emulatorEnv(endpoint), logFile, stop };
+  return { endpoint, accountId, env: emulatorEnv(endpoint), logFile, takeRecording: () => takeRecording(recordingFile), stop };
 }
 
 /** AWS SDK v3 client configuration that targets the emulator. */
 export function sdkConfig(emulator: Emulator): EmulatorSdkConfig {
   return { endpoint: emulator.endpoint, region: REGION, credentials: CREDENTIALS, forcePathStyle: true };
+}
+
+/**
+ * Moves the recording aside and parses it. moto opens the file for each request, so between two
+ * phases (no request in flight) the next request starts a new file.
+ */
+function takeRecording(file: string): RecordedRequest[] {
+  if (!fs.existsSync(file)) return [];
+  const taken = `${file}.${process.hrtime.bigint()}`;
+  fs.renameSync(file, taken);
+  const lines = fs.readFileSync(taken, "utf8").split("\n").filter(Boolean);
+  fs.rmSync(taken);
+  return lines.map((line) => JSON.parse(line) as RecordedRequest);
 }
 
 function emulatorEnv(endpoint: string): NodeJS.ProcessEnv {

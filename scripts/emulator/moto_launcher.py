@@ -28,6 +28,7 @@ import traceback
 from collections import OrderedDict
 from datetime import datetime
 from typing import Any, Callable
+from urllib.parse import unquote
 from xml.sax.saxutils import escape
 
 from moto import settings
@@ -434,6 +435,34 @@ def patch_subnet_ipv6_associations() -> None:
     Subnet.ipv6_cidr_block_association_set = property(ipv6_cidr_block_association_set)
 
 
+def patch_guardduty_tags() -> None:
+    """Add TagResource and UntagResource to GuardDuty (POST and DELETE /tags/{arn}).
+
+    moto answers them with 404, so changing a detector's tags (the provider's default_tags) fails the
+    apply. The tags are the detector's own, which GetDetector already returns.
+    """
+    from moto.guardduty import urls
+    from moto.guardduty.responses import GuardDutyResponse
+
+    urls.url_paths["{0}/tags/(?P<resource_arn>.+)$"] = GuardDutyResponse.dispatch
+
+    def detector(self: GuardDutyResponse) -> Any:
+        return self.guardduty_backend.get_detector(unquote(self.path.split("/tags/", 1)[1]).rsplit("/", 1)[-1])
+
+    def tag_resource(self: GuardDutyResponse) -> str:
+        detector(self).tags.update(self._get_param("tags"))
+        return "{}"
+
+    def untag_resource(self: GuardDutyResponse) -> str:
+        tags = detector(self).tags
+        for key in self.querystring.get("tagKeys", []):
+            tags.pop(key, None)
+        return "{}"
+
+    GuardDutyResponse.tag_resource = tag_resource
+    GuardDutyResponse.untag_resource = untag_resource
+
+
 def shorten_acm_validation() -> None:
     """Issue DNS-validated certificates at once instead of a minute after they are requested.
 
@@ -594,6 +623,7 @@ def main() -> None:
     patch_codedeploy_timestamps()
     patch_codedeploy_deployment_groups()
     patch_codedeploy_ecs_deployments()
+    patch_guardduty_tags()
     patch_security_group_rule_descriptions()
     patch_subnet_ipv6_associations()
     shorten_acm_validation()

@@ -5,6 +5,7 @@ import { lookUpAwsContext } from "../core/aws-context";
 import { stateKey } from "../state/backends";
 import { BACKEND, DEFAULT_STATE_BUCKET_PREFIX, DEFAULT_STATE_KEY_PREFIX, deploymentStrategyOf, FRONTEND, type EnvironmentConfig, type ProjectConfig } from "../config";
 import { GithubOidcRoles } from "../ci/github-oidc-roles";
+import type { CiEnvironment } from "../ci/permissions";
 import { allGithubCiRoleNames } from "../ci/names";
 import { TerraformCloudRoles, terraformCloudRoleNames } from "../ci/terraform-cloud-roles";
 import { StateStore } from "../state/state-store";
@@ -26,6 +27,17 @@ export interface BootstrapStackProps {
    * the plan role reads them all, apply and deploy those with a GitHub environment.
    */
   readonly environments: readonly EnvironmentConfig[];
+}
+
+/** What the CI roles need to know of an environment: where it runs, its tags, its blue/green services. */
+export function ciEnvironmentOf(e: EnvironmentConfig): CiEnvironment {
+  return {
+    name: e.name,
+    region: e.region,
+    projectTag: e.tags.project,
+    environmentTag: e.tags.environment,
+    blueGreenServices: [BACKEND, FRONTEND].map((s) => s.name).filter((name) => deploymentStrategyOf(e, name) === "blue-green"),
+  };
 }
 
 /**
@@ -71,12 +83,7 @@ export class BootstrapStack extends ReadableStack {
     const inThisAccount = project.bootstrap.environments;
     const accountEnvironments = props.environments
       .filter((e) => inThisAccount === undefined || inThisAccount.includes(e.name))
-      .map((e) => ({
-        name: e.name,
-        region: e.region,
-        projectTag: e.tags.project,
-        blueGreenServices: [BACKEND, FRONTEND].map((s) => s.name).filter((name) => deploymentStrategyOf(e, name) === "blue-green"),
-      }));
+      .map(ciEnvironmentOf);
     const tfc = project.bootstrap.terraformCloud;
     const remoteEnvironments = tfc === undefined ? [] : remoteEnvironmentsOf(accountEnvironments, tfc.environments);
     const tfcRoleNames = terraformCloudRoleNames(remoteEnvironments);

@@ -5,7 +5,7 @@
  */
 import { BACKEND, FRONTEND, type ServiceDefinition } from "../../config";
 import type { PolicyStatement } from "../../core/iam";
-import { scopedName } from "../../core/naming";
+import { PROJECT_TAG, scopedName } from "../../core/naming";
 
 /** An environment the CI roles reach: its name (resource names) and region (ARNs). */
 export interface CiEnvironment {
@@ -15,6 +15,8 @@ export interface CiEnvironment {
   readonly projectTag?: string;
   /** Services (backend, frontend) that deploy blue-green through CodeDeploy there. @default none (every service rolls) */
   readonly blueGreenServices?: readonly string[];
+  /** Its Environment tag value (config tags.environment), which tells environments sharing an account apart. */
+  readonly environmentTag?: string;
 }
 
 /** The account the roles live in, and the environments they act on. */
@@ -56,6 +58,18 @@ export interface ServiceAccess {
   readonly read?: readonly string[];
   /** Write actions with resource-level permissions (apply only). */
   readonly write?: readonly string[];
+  /**
+   * Write actions allowed only on resources that carry the environment's Project tag
+   * (aws:ResourceTag/Project): everything the stacks create has it (provider default tags).
+   */
+  readonly writeTagged?: readonly string[];
+  /**
+   * Create actions without resource-level permissions, allowed on "*" only when the request tags
+   * the new resource as the environment's (aws:RequestTag, tagConditions).
+   */
+  readonly createTagged?: readonly string[];
+  /** Tagging on create: allowed on the service's resources only with the environment's tags in the request. */
+  readonly tagOnCreate?: readonly string[];
   /** Read actions that support only Resource "*". */
   readonly unscopedRead?: readonly string[];
   /** Write actions that support only Resource "*". */
@@ -75,6 +89,19 @@ export function arn(scope: CiScope, environment: CiEnvironment, service: string,
 /** Every name this project gives an environment's resources starts with this, e.g. <project>-dev*. */
 export function environmentNames(environment: CiEnvironment): string {
   return `${scopedName(environment.name)}*`;
+}
+
+/**
+ * Conditions on the tags every resource of the scope's environments carries (provider default
+ * tags): `aws:ResourceTag` for existing resources, `aws:RequestTag` for ones being created. Project,
+ * and Environment when known, so that staging's role cannot change prod's resources in a shared account.
+ */
+export function tagConditions(scope: CiScope, prefix: "aws:ResourceTag" | "aws:RequestTag"): { test: string; variable: string; values: string[] }[] {
+  const environmentTags = scope.environments.map((e) => e.environmentTag);
+  return [
+    { test: "StringEquals", variable: `${prefix}/Project`, values: unique(scope.environments.map((e) => e.projectTag ?? PROJECT_TAG)) },
+    ...(environmentTags.every((tag) => tag !== undefined) ? [{ test: "StringEquals", variable: `${prefix}/Environment`, values: unique(environmentTags as string[]) }] : []),
+  ];
 }
 
 export function unique<T>(values: readonly T[]): T[] {

@@ -66,7 +66,7 @@ export function deployStatements(scope: CiScope): PolicyStatement[] {
     {
       sid: "ReleaseImageTags",
       effect: "Allow",
-      actions: ["ssm:GetParameter", "ssm:PutParameter"],
+      actions: ["ssm:PutParameter"],
       // The names start with "/", which the ARN's "parameter" already ends with.
       resources: each((e, service) => arn(scope, e, "ssm", `parameter${imageTagParameterName(e.name, service.name)}`)),
     },

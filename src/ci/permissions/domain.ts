@@ -14,16 +14,16 @@ export const CERTIFICATES_ACCESS = {
 export const DNS_ACCESS = {
   sid: "Dns",
   group: "edge",
-  read: ["route53:GetChange", "route53:GetHealthCheck", "route53:GetHostedZone", "route53:ListResourceRecordSets", "route53:ListTagsForResource"],
+  read: ["route53:GetHealthCheck", "route53:GetHostedZone", "route53:ListResourceRecordSets", "route53:ListTagsForResource"],
   // Associate/DisassociateVPCWithHostedZone: EC2 checks them as the caller when it creates (deletes)
   // an interface endpoint with private DNS, whose private zone AWS owns (prod has five endpoints).
   write: [
-    "route53:AssociateVPCWithHostedZone", "route53:ChangeResourceRecordSets", "route53:ChangeTagsForResource",
+    "route53:AssociateVPCWithHostedZone", "route53:ChangeResourceRecordSets", "route53:ChangeTagsForResource", "route53:GetChange",
     "route53:DeleteHealthCheck", "route53:DeleteHostedZone", "route53:DisassociateVPCFromHostedZone", "route53:UpdateHealthCheck",
   ],
   // CreateHostedZone and ListHostedZonesByName: Cloud Map creates the private namespace's zone as the caller.
-  unscopedRead: ["route53:ListHostedZonesByName"],
-  unscopedWrite: ["route53:CreateHealthCheck", "route53:CreateHostedZone"],
+  // GetChange: apply waits for its record changes; a refresh reads none.
+  unscopedWrite: ["route53:CreateHealthCheck", "route53:CreateHostedZone", "route53:ListHostedZonesByName"],
   // Route 53 ARNs carry no account or region; the public zone is a deploy-time variable.
   resources: (s) => ["hostedzone/*", "healthcheck/*", "change/*"].map((resource) => `arn:${s.partition}:route53:::${resource}`),
 } satisfies ServiceAccess;

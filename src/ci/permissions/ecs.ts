@@ -6,9 +6,10 @@ import { arn, environmentNames, SERVICES, type ServiceAccess } from "./catalogue
 export const ECS_ACCESS = {
   sid: "Ecs",
   group: "compute",
-  read: ["ecs:DescribeClusters", "ecs:DescribeServices", "ecs:ListTagsForResource"],
+  read: ["ecs:DescribeClusters", "ecs:DescribeServices"],
+  // ListTagsForResource: a refresh reads tags through Describe*; a tag change lists them first.
   write: [
-    "ecs:CreateService", "ecs:DeleteCluster", "ecs:DeleteService", "ecs:PutClusterCapacityProviders", "ecs:TagResource",
+    "ecs:CreateService", "ecs:DeleteCluster", "ecs:DeleteService", "ecs:ListTagsForResource", "ecs:PutClusterCapacityProviders", "ecs:TagResource",
     "ecs:UntagResource", "ecs:UpdateCluster", "ecs:UpdateClusterSettings", "ecs:UpdateService",
   ],
   unscopedRead: ["ecs:DescribeTaskDefinition"],
@@ -24,7 +25,7 @@ export const ECS_ACCESS = {
 export const REGISTRY_ACCESS = {
   sid: "Registry",
   group: "compute",
-  read: ["ecr:DescribeRepositories", "ecr:GetLifecyclePolicy", "ecr:GetRepositoryPolicy", "ecr:ListTagsForResource"],
+  read: ["ecr:DescribeRepositories", "ecr:GetLifecyclePolicy", "ecr:ListTagsForResource"],
   write: [
     "ecr:CreateRepository", "ecr:DeleteLifecyclePolicy", "ecr:DeleteRepository", "ecr:PutImageScanningConfiguration",
     "ecr:PutImageTagMutability", "ecr:PutLifecyclePolicy", "ecr:TagResource", "ecr:UntagResource",
@@ -36,14 +37,15 @@ export const REGISTRY_ACCESS = {
 export const SERVICE_DISCOVERY_ACCESS = {
   sid: "ServiceDiscovery",
   group: "compute",
-  read: ["servicediscovery:GetNamespace", "servicediscovery:GetService", "servicediscovery:ListTagsForResource"],
+  read: ["servicediscovery:GetNamespace", "servicediscovery:GetService"],
   write: [
     "servicediscovery:CreateService", "servicediscovery:DeleteNamespace", "servicediscovery:DeleteService",
-    "servicediscovery:TagResource", "servicediscovery:UntagResource", "servicediscovery:UpdatePrivateDnsNamespace",
-    "servicediscovery:UpdateService",
+    "servicediscovery:UpdatePrivateDnsNamespace", "servicediscovery:UpdateService",
   ],
-  unscopedRead: ["servicediscovery:GetOperation"],
-  unscopedWrite: ["servicediscovery:CreatePrivateDnsNamespace"],
+  // Cloud Map's tagging actions take no resource (Service Authorization Reference).
+  unscopedRead: ["servicediscovery:ListTagsForResource"],
+  // GetOperation: apply waits for the namespace to be created; a refresh reads none.
+  unscopedWrite: ["servicediscovery:CreatePrivateDnsNamespace", "servicediscovery:GetOperation", "servicediscovery:TagResource", "servicediscovery:UntagResource"],
   resources: (s, e) => [arn(s, e, "servicediscovery", "namespace/*"), arn(s, e, "servicediscovery", "service/*")],
 } satisfies ServiceAccess;
 

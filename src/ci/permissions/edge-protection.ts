@@ -4,7 +4,7 @@ import { arn, environmentNames, type ServiceAccess } from "./catalogue";
 export const WAF_ACCESS = {
   sid: "Waf",
   group: "edge",
-  read: ["wafv2:GetLoggingConfiguration", "wafv2:GetWebACL", "wafv2:GetWebACLForResource", "wafv2:ListResourcesForWebACL", "wafv2:ListTagsForResource"],
+  read: ["wafv2:GetLoggingConfiguration", "wafv2:GetWebACL", "wafv2:GetWebACLForResource", "wafv2:ListTagsForResource"],
   write: [
     "wafv2:AssociateWebACL", "wafv2:CreateWebACL", "wafv2:DeleteLoggingConfiguration", "wafv2:DeleteWebACL", "wafv2:DisassociateWebACL",
     "wafv2:PutLoggingConfiguration", "wafv2:TagResource", "wafv2:UntagResource", "wafv2:UpdateWebACL",
@@ -22,9 +22,8 @@ export const WAF_ACCESS = {
 export const GUARD_DUTY_ACCESS = {
   sid: "GuardDuty",
   group: "edge",
-  read: ["guardduty:GetDetector", "guardduty:ListTagsForResource"],
+  read: ["guardduty:GetDetector"],
   write: ["guardduty:DeleteDetector", "guardduty:TagResource", "guardduty:UntagResource", "guardduty:UpdateDetector"],
-  unscopedRead: ["guardduty:ListDetectors"],
   unscopedWrite: ["guardduty:CreateDetector"],
   resources: (s, e) => [arn(s, e, "guardduty", "detector/*")],
 } satisfies ServiceAccess;

@@ -7,13 +7,19 @@ export const KEYS_ACCESS = {
   sid: "Keys",
   group: "data",
   read: ["kms:DescribeKey", "kms:GetKeyPolicy", "kms:GetKeyRotationStatus", "kms:ListResourceTags"],
-  // The keys are always enabled and rotating: nothing disables, re-enables or un-schedules one.
-  write: [
+  // Alias calls are authorized on the alias (by name) and on its key (by tag, below).
+  write: ["kms:CreateAlias", "kms:DeleteAlias", "kms:UpdateAlias"],
+  // Key IDs are generated, so keys are told apart by tag: only the environment's own keys. The keys
+  // are always enabled and rotating: nothing disables, re-enables or un-schedules one.
+  writeTagged: [
     "kms:CreateAlias", "kms:DeleteAlias", "kms:EnableKeyRotation", "kms:PutKeyPolicy", "kms:ScheduleKeyDeletion", "kms:TagResource",
     "kms:UntagResource", "kms:UpdateAlias", "kms:UpdateKeyDescription",
   ],
+  // CreateKey takes no resource: only keys created with the environment's tags, which KMS
+  // authorizes as TagResource on the new key.
+  createTagged: ["kms:CreateKey"],
+  tagOnCreate: ["kms:TagResource"],
   unscopedRead: ["kms:ListAliases"],
-  unscopedWrite: ["kms:CreateKey"],
   // Key IDs are generated; aliases are named. The state key is denied separately (protectBootstrapStatements).
   resources: (s, e) => [arn(s, e, "kms", "key/*"), arn(s, e, "kms", `alias/${environmentNames(e)}`)],
 } satisfies ServiceAccess;

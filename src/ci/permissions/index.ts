@@ -15,7 +15,7 @@
  */
 import type { PolicyStatement } from "../../core/iam";
 import { BUCKETS_ACCESS } from "./buckets";
-import { type ApplyStateAccess, type CiScope, type PolicyGroup, type RolePolicies, type ServiceAccess, type StateAccess, unique } from "./catalogue";
+import { type ApplyStateAccess, type CiScope, type PolicyGroup, type RolePolicies, type ServiceAccess, type StateAccess, tagConditions, unique } from "./catalogue";
 import { CERTIFICATES_ACCESS, DNS_ACCESS } from "./domain";
 import { AUTOSCALING_ACCESS, CODEDEPLOY_ACCESS, ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS } from "./ecs";
 import { GUARD_DUTY_ACCESS, WAF_ACCESS } from "./edge-protection";
@@ -61,14 +61,25 @@ export const SERVICE_ACCESS: readonly ServiceAccess[] = [
   KEYS_ACCESS, SECRETS_ACCESS, PARAMETERS_ACCESS, BUCKETS_ACCESS,
 ];
 
-/** `{ sid, actions, resources }` granting `actions` on the service's resources in every environment. */
-function serviceStatement(scope: CiScope, access: ServiceAccess, sid: string, actions: readonly string[]): PolicyStatement[] {
+/**
+ * `{ sid, actions, resources }` granting `actions` on the service's resources in every environment;
+ * `tags`: only where the resource carries (aws:ResourceTag) or the request sets (aws:RequestTag) the
+ * environments' tags (tagConditions).
+ */
+function serviceStatement(
+  scope: CiScope,
+  access: ServiceAccess,
+  sid: string,
+  actions: readonly string[],
+  tags?: "aws:ResourceTag" | "aws:RequestTag",
+): PolicyStatement[] {
   const resourcesIn = access.resources;
   if (actions.length === 0 || !resourcesIn) return [];
   const resources = unique(scope.environments.flatMap((environment) => resourcesIn(scope, environment)));
   // An entry may have nothing in these environments (CodeDeploy where every service rolls).
   if (resources.length === 0) return [];
-  return [{ sid, effect: "Allow", actions: [...actions], resources }];
+  const condition = tags ? tagConditions(scope, tags) : undefined;
+  return [{ sid, effect: "Allow", actions: [...actions], resources, ...(condition && { condition }) }];
 }
 
 function grouped(statements: { group: PolicyGroup; statements: PolicyStatement[] }[]): RolePolicies {
@@ -112,7 +123,14 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: 
   const { stateInBucket = true } = options;
   const all = (access: ServiceAccess) => [...(access.read ?? []), ...(access.write ?? [])];
   return grouped([
-    ...SERVICE_ACCESS.map((access) => ({ group: access.group, statements: serviceStatement(scope, access, `Manage${access.sid}`, all(access)) })),
+    ...SERVICE_ACCESS.map((access) => ({
+      group: access.group,
+      statements: [
+        ...serviceStatement(scope, access, `Manage${access.sid}`, all(access)),
+        ...serviceStatement(scope, access, `Manage${access.sid}OfProject`, access.writeTagged ?? [], "aws:ResourceTag"),
+        ...serviceStatement(scope, access, `TagOnCreate${access.sid}`, access.tagOnCreate ?? [], "aws:RequestTag"),
+      ],
+    })),
     {
       group: "compute",
       statements: [
@@ -128,6 +146,19 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: 
         SERVICE_ACCESS.flatMap((a) => [...(a.unscopedRead ?? []), ...(a.unscopedWrite ?? [])]),
       ),
     },
+    { group: "unscoped", statements: createTaggedStatement(scope, SERVICE_ACCESS.flatMap((a) => a.createTagged ?? [])) },
     { group: "state", statements: [...(stateInBucket ? stateStatements(state, "write") : []), ...protectBootstrapStatements(state)] },
   ]);
+}
+
+/** Creating (and tagging on create) only resources the request tags as the environments' (tagConditions). */
+function createTaggedStatement(scope: CiScope, actions: readonly string[]): PolicyStatement[] {
+  if (actions.length === 0) return [];
+  return [{
+    sid: "CreateTaggedWithoutResourceLevelPermissions",
+    effect: "Allow",
+    actions: unique(actions).sort(),
+    resources: ["*"],
+    condition: tagConditions(scope, "aws:RequestTag"),
+  }];
 }

@@ -6,21 +6,23 @@ export const LOAD_BALANCING_ACCESS = {
   group: "edge",
   unscopedRead: [
     "elasticloadbalancing:DescribeCapacityReservation", "elasticloadbalancing:DescribeListenerAttributes",
-    "elasticloadbalancing:DescribeListenerCertificates", "elasticloadbalancing:DescribeListeners",
+    "elasticloadbalancing:DescribeListeners",
     "elasticloadbalancing:DescribeLoadBalancerAttributes", "elasticloadbalancing:DescribeLoadBalancers",
     "elasticloadbalancing:DescribeRules", "elasticloadbalancing:DescribeTags", "elasticloadbalancing:DescribeTargetGroupAttributes",
-    "elasticloadbalancing:DescribeTargetGroups", "elasticloadbalancing:DescribeTargetHealth",
+    "elasticloadbalancing:DescribeTargetGroups",
   ],
   write: [
     "elasticloadbalancing:AddTags", "elasticloadbalancing:CreateListener", "elasticloadbalancing:CreateLoadBalancer",
     "elasticloadbalancing:CreateRule", "elasticloadbalancing:CreateTargetGroup", "elasticloadbalancing:DeleteListener",
     "elasticloadbalancing:DeleteLoadBalancer", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:DeleteTargetGroup",
-    "elasticloadbalancing:ModifyCapacityReservation", "elasticloadbalancing:ModifyListener",
+    "elasticloadbalancing:ModifyListener",
     "elasticloadbalancing:ModifyListenerAttributes", "elasticloadbalancing:ModifyLoadBalancerAttributes",
     "elasticloadbalancing:ModifyRule", "elasticloadbalancing:ModifyTargetGroup", "elasticloadbalancing:ModifyTargetGroupAttributes",
     "elasticloadbalancing:RemoveTags", "elasticloadbalancing:SetIpAddressType", "elasticloadbalancing:SetRulePriorities",
-    "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets", "elasticloadbalancing:SetWebAcl",
+    "elasticloadbalancing:SetSecurityGroups", "elasticloadbalancing:SetSubnets",
   ],
+  // WAF checks it on the caller when it associates a web ACL; it takes no resource.
+  unscopedWrite: ["elasticloadbalancing:SetWebAcl"],
   resources: (s, e) =>
     ["loadbalancer/app", "listener/app", "listener-rule/app", "targetgroup"].map((type) =>
       arn(s, e, "elasticloadbalancing", `${type}/${environmentNames(e)}`),

@@ -5,10 +5,10 @@ export const EC2_ACCESS = {
   sid: "Ec2",
   group: "network",
   unscopedRead: [
-    "ec2:DescribeAddresses", "ec2:DescribeAddressesAttribute", "ec2:DescribeAvailabilityZones", "ec2:DescribeFlowLogs",
+    "ec2:DescribeAddresses", "ec2:DescribeAddressesAttribute", "ec2:DescribeFlowLogs",
     "ec2:DescribeInternetGateways", "ec2:DescribeNatGateways", "ec2:DescribeNetworkAcls", "ec2:DescribeNetworkInterfaces",
     "ec2:DescribePrefixLists", "ec2:DescribeRouteTables", "ec2:DescribeSecurityGroupRules", "ec2:DescribeSecurityGroups",
-    "ec2:DescribeSubnets", "ec2:DescribeVpcAttribute", "ec2:DescribeVpcEndpointServices", "ec2:DescribeVpcEndpoints",
+    "ec2:DescribeSubnets", "ec2:DescribeVpcAttribute", "ec2:DescribeVpcEndpoints",
     "ec2:DescribeVpcs",
   ],
   write: [
@@ -24,6 +24,8 @@ export const EC2_ACCESS = {
     "ec2:ReplaceRouteTableAssociation", "ec2:RevokeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress",
     "ec2:UpdateSecurityGroupRuleDescriptionsEgress", "ec2:UpdateSecurityGroupRuleDescriptionsIngress",
   ],
+  // Cloud Map checks it on the caller of CreatePrivateDnsNamespace (a refresh needs none).
+  unscopedWrite: ["ec2:DescribeRegions"],
   // EC2 IDs are generated (vpc-0abc...): the environment's account and region is as narrow as it gets.
   resources: (s, e) => [arn(s, e, "ec2", "*")],
 } satisfies ServiceAccess;

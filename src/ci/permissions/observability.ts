@@ -6,15 +6,15 @@ import { arn, environmentNames, type ServiceAccess } from "./catalogue";
 export const LOGS_ACCESS = {
   sid: "Logs",
   group: "operations",
-  read: ["logs:DescribeMetricFilters", "logs:ListTagsForResource", "logs:ListTagsLogGroup"],
+  read: ["logs:DescribeMetricFilters", "logs:ListTagsForResource"],
   // Every log group keeps its key and its retention: no DisassociateKmsKey, no DeleteRetentionPolicy.
   write: [
     "logs:AssociateKmsKey", "logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:DeleteMetricFilter", "logs:PutMetricFilter",
-    "logs:PutRetentionPolicy", "logs:TagLogGroup", "logs:TagResource", "logs:UntagLogGroup", "logs:UntagResource",
+    "logs:PutRetentionPolicy", "logs:TagResource", "logs:UntagResource",
   ],
   // Resource policies and log deliveries (WAF logging) are account-level.
-  unscopedRead: ["logs:DescribeLogGroups", "logs:DescribeResourcePolicies", "logs:GetLogDelivery", "logs:ListLogDeliveries"],
-  unscopedWrite: ["logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DeleteResourcePolicy", "logs:PutResourcePolicy", "logs:UpdateLogDelivery"],
+  unscopedRead: ["logs:DescribeLogGroups", "logs:DescribeResourcePolicies"],
+  unscopedWrite: ["logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DeleteResourcePolicy", "logs:PutResourcePolicy"],
   // Log groups are /aws/ecs/<project>/..., /aws/vpc/<project>-<env>/..., aws-waf-logs-<project>-<env>.
   resources: (s, e) => [arn(s, e, "logs", `log-group:*${PROJECT}*`)],
 } satisfies ServiceAccess;
@@ -47,7 +47,7 @@ export const EVENTS_ACCESS = {
 export const TOPICS_ACCESS = {
   sid: "Topics",
   group: "operations",
-  read: ["sns:GetTopicAttributes", "sns:ListSubscriptionsByTopic", "sns:ListTagsForResource"],
+  read: ["sns:GetTopicAttributes", "sns:ListTagsForResource"],
   write: ["sns:CreateTopic", "sns:DeleteTopic", "sns:SetTopicAttributes", "sns:Subscribe", "sns:TagResource", "sns:UntagResource"],
   // Subscriptions have no resource-level permissions.
   unscopedRead: ["sns:GetSubscriptionAttributes"],

@@ -17,7 +17,7 @@ export const SECRETS_ACCESS = {
 export const PARAMETERS_ACCESS = {
   sid: "Parameters",
   group: "data",
-  read: ["ssm:GetParameter", "ssm:GetParameters", "ssm:ListTagsForResource"],
+  read: ["ssm:GetParameter", "ssm:ListTagsForResource"],
   write: ["ssm:AddTagsToResource", "ssm:DeleteParameter", "ssm:PutParameter", "ssm:RemoveTagsFromResource"],
   unscopedRead: ["ssm:DescribeParameters"],
   resources: (s, e) => [arn(s, e, "ssm", `parameter/${PROJECT}/${e.name}/*`)],

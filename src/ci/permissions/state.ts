@@ -1,6 +1,6 @@
 import type { PolicyStatement } from "../../core/iam";
 import { BUCKETS_ACCESS } from "./buckets";
-import type { ApplyStateAccess, StateAccess } from "./catalogue";
+import { type ApplyStateAccess, type StateAccess, unique } from "./catalogue";
 import { KEYS_ACCESS } from "./encryption";
 import { ROLES_ACCESS } from "./iam";
 
@@ -73,7 +73,7 @@ const LOCK_FILE_SUFFIX = ".tflock";
 export function protectBootstrapStatements(state: ApplyStateAccess): PolicyStatement[] {
   return [
     { sid: "ProtectStateBucket", effect: "Deny", actions: [...BUCKETS_ACCESS.write], resources: [state.bucketArn] },
-    { sid: "ProtectStateKey", effect: "Deny", actions: [...KEYS_ACCESS.write, "kms:CreateGrant", "kms:RetireGrant"], resources: [state.keyArn] },
+    { sid: "ProtectStateKey", effect: "Deny", actions: unique([...KEYS_ACCESS.write, ...KEYS_ACCESS.writeTagged, "kms:CreateGrant", "kms:RetireGrant"]), resources: [state.keyArn] },
     // UpdateAssumeRolePolicy is denied everywhere anyway (noRoleCreationStatements); named here too so
     // that this list alone keeps the CI roles' trust out of reach.
     { sid: "ProtectCiRoles", effect: "Deny", actions: [...ROLES_ACCESS.write, "iam:PassRole", "iam:UpdateAssumeRolePolicy"], resources: [...state.ciRoleArns] },

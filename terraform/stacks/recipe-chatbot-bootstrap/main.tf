@@ -413,7 +413,6 @@ data "aws_iam_policy_document" "github_oidc_plan_edge_document" {
   }
   statement {
     actions = [
-      "route53:GetChange",
       "route53:GetHealthCheck",
       "route53:GetHostedZone",
       "route53:ListResourceRecordSets",
@@ -432,7 +431,6 @@ data "aws_iam_policy_document" "github_oidc_plan_edge_document" {
       "wafv2:GetLoggingConfiguration",
       "wafv2:GetWebACL",
       "wafv2:GetWebACLForResource",
-      "wafv2:ListResourcesForWebACL",
       "wafv2:ListTagsForResource"
     ]
     effect = "Allow"
@@ -449,8 +447,7 @@ data "aws_iam_policy_document" "github_oidc_plan_edge_document" {
   }
   statement {
     actions = [
-      "guardduty:GetDetector",
-      "guardduty:ListTagsForResource"
+      "guardduty:GetDetector"
     ]
     effect = "Allow"
     resources = [
@@ -472,8 +469,7 @@ data "aws_iam_policy_document" "github_oidc_plan_compute_document" {
   statement {
     actions = [
       "ecs:DescribeClusters",
-      "ecs:DescribeServices",
-      "ecs:ListTagsForResource"
+      "ecs:DescribeServices"
     ]
     effect = "Allow"
     resources = [
@@ -489,7 +485,6 @@ data "aws_iam_policy_document" "github_oidc_plan_compute_document" {
     actions = [
       "ecr:DescribeRepositories",
       "ecr:GetLifecyclePolicy",
-      "ecr:GetRepositoryPolicy",
       "ecr:ListTagsForResource"
     ]
     effect = "Allow"
@@ -502,8 +497,7 @@ data "aws_iam_policy_document" "github_oidc_plan_compute_document" {
   statement {
     actions = [
       "servicediscovery:GetNamespace",
-      "servicediscovery:GetService",
-      "servicediscovery:ListTagsForResource"
+      "servicediscovery:GetService"
     ]
     effect = "Allow"
     resources = [
@@ -551,8 +545,7 @@ data "aws_iam_policy_document" "github_oidc_plan_operations_document" {
   statement {
     actions = [
       "logs:DescribeMetricFilters",
-      "logs:ListTagsForResource",
-      "logs:ListTagsLogGroup"
+      "logs:ListTagsForResource"
     ]
     effect = "Allow"
     resources = [
@@ -594,7 +587,6 @@ data "aws_iam_policy_document" "github_oidc_plan_operations_document" {
   statement {
     actions = [
       "sns:GetTopicAttributes",
-      "sns:ListSubscriptionsByTopic",
       "sns:ListTagsForResource"
     ]
     effect = "Allow"
@@ -646,7 +638,6 @@ data "aws_iam_policy_document" "github_oidc_plan_data_document" {
   statement {
     actions = [
       "ssm:GetParameter",
-      "ssm:GetParameters",
       "ssm:ListTagsForResource"
     ]
     effect = "Allow"
@@ -662,7 +653,6 @@ data "aws_iam_policy_document" "github_oidc_plan_data_document" {
       "s3:GetAccelerateConfiguration",
       "s3:GetBucketAcl",
       "s3:GetBucketCORS",
-      "s3:GetBucketLocation",
       "s3:GetBucketLogging",
       "s3:GetBucketObjectLockConfiguration",
       "s3:GetBucketOwnershipControls",
@@ -703,7 +693,6 @@ data "aws_iam_policy_document" "github_oidc_plan_unscoped_document" {
       "cloudwatch:DescribeAlarms",
       "ec2:DescribeAddresses",
       "ec2:DescribeAddressesAttribute",
-      "ec2:DescribeAvailabilityZones",
       "ec2:DescribeFlowLogs",
       "ec2:DescribeInternetGateways",
       "ec2:DescribeNatGateways",
@@ -715,13 +704,11 @@ data "aws_iam_policy_document" "github_oidc_plan_unscoped_document" {
       "ec2:DescribeSecurityGroups",
       "ec2:DescribeSubnets",
       "ec2:DescribeVpcAttribute",
-      "ec2:DescribeVpcEndpointServices",
       "ec2:DescribeVpcEndpoints",
       "ec2:DescribeVpcs",
       "ecs:DescribeTaskDefinition",
       "elasticloadbalancing:DescribeCapacityReservation",
       "elasticloadbalancing:DescribeListenerAttributes",
-      "elasticloadbalancing:DescribeListenerCertificates",
       "elasticloadbalancing:DescribeListeners",
       "elasticloadbalancing:DescribeLoadBalancerAttributes",
       "elasticloadbalancing:DescribeLoadBalancers",
@@ -729,15 +716,10 @@ data "aws_iam_policy_document" "github_oidc_plan_unscoped_document" {
       "elasticloadbalancing:DescribeTags",
       "elasticloadbalancing:DescribeTargetGroupAttributes",
       "elasticloadbalancing:DescribeTargetGroups",
-      "elasticloadbalancing:DescribeTargetHealth",
-      "guardduty:ListDetectors",
       "kms:ListAliases",
       "logs:DescribeLogGroups",
       "logs:DescribeResourcePolicies",
-      "logs:GetLogDelivery",
-      "logs:ListLogDeliveries",
-      "route53:ListHostedZonesByName",
-      "servicediscovery:GetOperation",
+      "servicediscovery:ListTagsForResource",
       "sns:GetSubscriptionAttributes",
       "ssm:DescribeParameters"
     ]
@@ -950,7 +932,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_edge_document" {
       "elasticloadbalancing:DeleteLoadBalancer",
       "elasticloadbalancing:DeleteRule",
       "elasticloadbalancing:DeleteTargetGroup",
-      "elasticloadbalancing:ModifyCapacityReservation",
       "elasticloadbalancing:ModifyListener",
       "elasticloadbalancing:ModifyListenerAttributes",
       "elasticloadbalancing:ModifyLoadBalancerAttributes",
@@ -961,8 +942,7 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_edge_document" {
       "elasticloadbalancing:SetIpAddressType",
       "elasticloadbalancing:SetRulePriorities",
       "elasticloadbalancing:SetSecurityGroups",
-      "elasticloadbalancing:SetSubnets",
-      "elasticloadbalancing:SetWebAcl"
+      "elasticloadbalancing:SetSubnets"
     ]
     effect = "Allow"
     resources = [
@@ -990,7 +970,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_edge_document" {
   }
   statement {
     actions = [
-      "route53:GetChange",
       "route53:GetHealthCheck",
       "route53:GetHostedZone",
       "route53:ListResourceRecordSets",
@@ -998,6 +977,7 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_edge_document" {
       "route53:AssociateVPCWithHostedZone",
       "route53:ChangeResourceRecordSets",
       "route53:ChangeTagsForResource",
+      "route53:GetChange",
       "route53:DeleteHealthCheck",
       "route53:DeleteHostedZone",
       "route53:DisassociateVPCFromHostedZone",
@@ -1016,7 +996,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_edge_document" {
       "wafv2:GetLoggingConfiguration",
       "wafv2:GetWebACL",
       "wafv2:GetWebACLForResource",
-      "wafv2:ListResourcesForWebACL",
       "wafv2:ListTagsForResource",
       "wafv2:AssociateWebACL",
       "wafv2:CreateWebACL",
@@ -1039,7 +1018,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_edge_document" {
   statement {
     actions = [
       "guardduty:GetDetector",
-      "guardduty:ListTagsForResource",
       "guardduty:DeleteDetector",
       "guardduty:TagResource",
       "guardduty:UntagResource",
@@ -1066,10 +1044,10 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_compute_document" {
     actions = [
       "ecs:DescribeClusters",
       "ecs:DescribeServices",
-      "ecs:ListTagsForResource",
       "ecs:CreateService",
       "ecs:DeleteCluster",
       "ecs:DeleteService",
+      "ecs:ListTagsForResource",
       "ecs:PutClusterCapacityProviders",
       "ecs:TagResource",
       "ecs:UntagResource",
@@ -1089,7 +1067,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_compute_document" {
     actions = [
       "ecr:DescribeRepositories",
       "ecr:GetLifecyclePolicy",
-      "ecr:GetRepositoryPolicy",
       "ecr:ListTagsForResource",
       "ecr:CreateRepository",
       "ecr:DeleteLifecyclePolicy",
@@ -1111,12 +1088,9 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_compute_document" {
     actions = [
       "servicediscovery:GetNamespace",
       "servicediscovery:GetService",
-      "servicediscovery:ListTagsForResource",
       "servicediscovery:CreateService",
       "servicediscovery:DeleteNamespace",
       "servicediscovery:DeleteService",
-      "servicediscovery:TagResource",
-      "servicediscovery:UntagResource",
       "servicediscovery:UpdatePrivateDnsNamespace",
       "servicediscovery:UpdateService"
     ]
@@ -1284,16 +1258,13 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_operations_document" {
     actions = [
       "logs:DescribeMetricFilters",
       "logs:ListTagsForResource",
-      "logs:ListTagsLogGroup",
       "logs:AssociateKmsKey",
       "logs:CreateLogGroup",
       "logs:DeleteLogGroup",
       "logs:DeleteMetricFilter",
       "logs:PutMetricFilter",
       "logs:PutRetentionPolicy",
-      "logs:TagLogGroup",
       "logs:TagResource",
-      "logs:UntagLogGroup",
       "logs:UntagResource"
     ]
     effect = "Allow"
@@ -1344,7 +1315,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_operations_document" {
   statement {
     actions = [
       "sns:GetTopicAttributes",
-      "sns:ListSubscriptionsByTopic",
       "sns:ListTagsForResource",
       "sns:CreateTopic",
       "sns:DeleteTopic",
@@ -1378,6 +1348,19 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_data_document" {
       "kms:ListResourceTags",
       "kms:CreateAlias",
       "kms:DeleteAlias",
+      "kms:UpdateAlias"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:key/*",
+      "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alias/recipe-chatbot-staging*"
+    ]
+    sid = "ManageKeys"
+  }
+  statement {
+    actions = [
+      "kms:CreateAlias",
+      "kms:DeleteAlias",
       "kms:EnableKeyRotation",
       "kms:PutKeyPolicy",
       "kms:ScheduleKeyDeletion",
@@ -1391,7 +1374,46 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_data_document" {
       "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:key/*",
       "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alias/recipe-chatbot-staging*"
     ]
-    sid = "ManageKeys"
+    sid = "ManageKeysOfProject"
+    condition {
+      test = "StringEquals"
+      values = [
+        "RecipeChatbot"
+      ]
+      variable = "aws:ResourceTag/Project"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "Staging"
+      ]
+      variable = "aws:ResourceTag/Environment"
+    }
+  }
+  statement {
+    actions = [
+      "kms:TagResource"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:key/*",
+      "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alias/recipe-chatbot-staging*"
+    ]
+    sid = "TagOnCreateKeys"
+    condition {
+      test = "StringEquals"
+      values = [
+        "RecipeChatbot"
+      ]
+      variable = "aws:RequestTag/Project"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "Staging"
+      ]
+      variable = "aws:RequestTag/Environment"
+    }
   }
   statement {
     actions = [
@@ -1412,7 +1434,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_data_document" {
   statement {
     actions = [
       "ssm:GetParameter",
-      "ssm:GetParameters",
       "ssm:ListTagsForResource",
       "ssm:AddTagsToResource",
       "ssm:DeleteParameter",
@@ -1430,7 +1451,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_data_document" {
       "s3:GetAccelerateConfiguration",
       "s3:GetBucketAcl",
       "s3:GetBucketCORS",
-      "s3:GetBucketLocation",
       "s3:GetBucketLogging",
       "s3:GetBucketObjectLockConfiguration",
       "s3:GetBucketOwnershipControls",
@@ -1525,19 +1545,18 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_unscoped_document" {
       "cloudwatch:DescribeAlarms",
       "ec2:DescribeAddresses",
       "ec2:DescribeAddressesAttribute",
-      "ec2:DescribeAvailabilityZones",
       "ec2:DescribeFlowLogs",
       "ec2:DescribeInternetGateways",
       "ec2:DescribeNatGateways",
       "ec2:DescribeNetworkAcls",
       "ec2:DescribeNetworkInterfaces",
       "ec2:DescribePrefixLists",
+      "ec2:DescribeRegions",
       "ec2:DescribeRouteTables",
       "ec2:DescribeSecurityGroupRules",
       "ec2:DescribeSecurityGroups",
       "ec2:DescribeSubnets",
       "ec2:DescribeVpcAttribute",
-      "ec2:DescribeVpcEndpointServices",
       "ec2:DescribeVpcEndpoints",
       "ec2:DescribeVpcs",
       "ecs:CreateCluster",
@@ -1546,7 +1565,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_unscoped_document" {
       "ecs:RegisterTaskDefinition",
       "elasticloadbalancing:DescribeCapacityReservation",
       "elasticloadbalancing:DescribeListenerAttributes",
-      "elasticloadbalancing:DescribeListenerCertificates",
       "elasticloadbalancing:DescribeListeners",
       "elasticloadbalancing:DescribeLoadBalancerAttributes",
       "elasticloadbalancing:DescribeLoadBalancers",
@@ -1554,25 +1572,23 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_unscoped_document" {
       "elasticloadbalancing:DescribeTags",
       "elasticloadbalancing:DescribeTargetGroupAttributes",
       "elasticloadbalancing:DescribeTargetGroups",
-      "elasticloadbalancing:DescribeTargetHealth",
+      "elasticloadbalancing:SetWebAcl",
       "guardduty:CreateDetector",
-      "guardduty:ListDetectors",
-      "kms:CreateKey",
       "kms:ListAliases",
       "logs:CreateLogDelivery",
       "logs:DeleteLogDelivery",
       "logs:DeleteResourcePolicy",
       "logs:DescribeLogGroups",
       "logs:DescribeResourcePolicies",
-      "logs:GetLogDelivery",
-      "logs:ListLogDeliveries",
       "logs:PutResourcePolicy",
-      "logs:UpdateLogDelivery",
       "route53:CreateHealthCheck",
       "route53:CreateHostedZone",
       "route53:ListHostedZonesByName",
       "servicediscovery:CreatePrivateDnsNamespace",
       "servicediscovery:GetOperation",
+      "servicediscovery:ListTagsForResource",
+      "servicediscovery:TagResource",
+      "servicediscovery:UntagResource",
       "sns:GetSubscriptionAttributes",
       "sns:SetSubscriptionAttributes",
       "sns:Unsubscribe",
@@ -1583,6 +1599,30 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_unscoped_document" {
       "*"
     ]
     sid = "ManageWithoutResourceLevelPermissions"
+  }
+  statement {
+    actions = [
+      "kms:CreateKey"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "CreateTaggedWithoutResourceLevelPermissions"
+    condition {
+      test = "StringEquals"
+      values = [
+        "RecipeChatbot"
+      ]
+      variable = "aws:RequestTag/Project"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "Staging"
+      ]
+      variable = "aws:RequestTag/Environment"
+    }
   }
 }
 resource "aws_iam_policy" "github_oidc_apply_staging_unscoped_policy" {
@@ -1684,12 +1724,12 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_state_document" {
     actions = [
       "kms:CreateAlias",
       "kms:DeleteAlias",
+      "kms:UpdateAlias",
       "kms:EnableKeyRotation",
       "kms:PutKeyPolicy",
       "kms:ScheduleKeyDeletion",
       "kms:TagResource",
       "kms:UntagResource",
-      "kms:UpdateAlias",
       "kms:UpdateKeyDescription",
       "kms:CreateGrant",
       "kms:RetireGrant"
@@ -1810,7 +1850,6 @@ data "aws_iam_policy_document" "github_oidc_deploy_staging_delivery_document" {
   }
   statement {
     actions = [
-      "ssm:GetParameter",
       "ssm:PutParameter"
     ]
     effect = "Allow"
@@ -2079,7 +2118,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_edge_document" {
       "elasticloadbalancing:DeleteLoadBalancer",
       "elasticloadbalancing:DeleteRule",
       "elasticloadbalancing:DeleteTargetGroup",
-      "elasticloadbalancing:ModifyCapacityReservation",
       "elasticloadbalancing:ModifyListener",
       "elasticloadbalancing:ModifyListenerAttributes",
       "elasticloadbalancing:ModifyLoadBalancerAttributes",
@@ -2090,8 +2128,7 @@ data "aws_iam_policy_document" "github_oidc_apply_production_edge_document" {
       "elasticloadbalancing:SetIpAddressType",
       "elasticloadbalancing:SetRulePriorities",
       "elasticloadbalancing:SetSecurityGroups",
-      "elasticloadbalancing:SetSubnets",
-      "elasticloadbalancing:SetWebAcl"
+      "elasticloadbalancing:SetSubnets"
     ]
     effect = "Allow"
     resources = [
@@ -2119,7 +2156,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_edge_document" {
   }
   statement {
     actions = [
-      "route53:GetChange",
       "route53:GetHealthCheck",
       "route53:GetHostedZone",
       "route53:ListResourceRecordSets",
@@ -2127,6 +2163,7 @@ data "aws_iam_policy_document" "github_oidc_apply_production_edge_document" {
       "route53:AssociateVPCWithHostedZone",
       "route53:ChangeResourceRecordSets",
       "route53:ChangeTagsForResource",
+      "route53:GetChange",
       "route53:DeleteHealthCheck",
       "route53:DeleteHostedZone",
       "route53:DisassociateVPCFromHostedZone",
@@ -2145,7 +2182,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_edge_document" {
       "wafv2:GetLoggingConfiguration",
       "wafv2:GetWebACL",
       "wafv2:GetWebACLForResource",
-      "wafv2:ListResourcesForWebACL",
       "wafv2:ListTagsForResource",
       "wafv2:AssociateWebACL",
       "wafv2:CreateWebACL",
@@ -2168,7 +2204,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_edge_document" {
   statement {
     actions = [
       "guardduty:GetDetector",
-      "guardduty:ListTagsForResource",
       "guardduty:DeleteDetector",
       "guardduty:TagResource",
       "guardduty:UntagResource",
@@ -2195,10 +2230,10 @@ data "aws_iam_policy_document" "github_oidc_apply_production_compute_document" {
     actions = [
       "ecs:DescribeClusters",
       "ecs:DescribeServices",
-      "ecs:ListTagsForResource",
       "ecs:CreateService",
       "ecs:DeleteCluster",
       "ecs:DeleteService",
+      "ecs:ListTagsForResource",
       "ecs:PutClusterCapacityProviders",
       "ecs:TagResource",
       "ecs:UntagResource",
@@ -2218,7 +2253,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_compute_document" {
     actions = [
       "ecr:DescribeRepositories",
       "ecr:GetLifecyclePolicy",
-      "ecr:GetRepositoryPolicy",
       "ecr:ListTagsForResource",
       "ecr:CreateRepository",
       "ecr:DeleteLifecyclePolicy",
@@ -2240,12 +2274,9 @@ data "aws_iam_policy_document" "github_oidc_apply_production_compute_document" {
     actions = [
       "servicediscovery:GetNamespace",
       "servicediscovery:GetService",
-      "servicediscovery:ListTagsForResource",
       "servicediscovery:CreateService",
       "servicediscovery:DeleteNamespace",
       "servicediscovery:DeleteService",
-      "servicediscovery:TagResource",
-      "servicediscovery:UntagResource",
       "servicediscovery:UpdatePrivateDnsNamespace",
       "servicediscovery:UpdateService"
     ]
@@ -2413,16 +2444,13 @@ data "aws_iam_policy_document" "github_oidc_apply_production_operations_document
     actions = [
       "logs:DescribeMetricFilters",
       "logs:ListTagsForResource",
-      "logs:ListTagsLogGroup",
       "logs:AssociateKmsKey",
       "logs:CreateLogGroup",
       "logs:DeleteLogGroup",
       "logs:DeleteMetricFilter",
       "logs:PutMetricFilter",
       "logs:PutRetentionPolicy",
-      "logs:TagLogGroup",
       "logs:TagResource",
-      "logs:UntagLogGroup",
       "logs:UntagResource"
     ]
     effect = "Allow"
@@ -2473,7 +2501,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_operations_document
   statement {
     actions = [
       "sns:GetTopicAttributes",
-      "sns:ListSubscriptionsByTopic",
       "sns:ListTagsForResource",
       "sns:CreateTopic",
       "sns:DeleteTopic",
@@ -2507,6 +2534,19 @@ data "aws_iam_policy_document" "github_oidc_apply_production_data_document" {
       "kms:ListResourceTags",
       "kms:CreateAlias",
       "kms:DeleteAlias",
+      "kms:UpdateAlias"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:key/*",
+      "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alias/recipe-chatbot-prod*"
+    ]
+    sid = "ManageKeys"
+  }
+  statement {
+    actions = [
+      "kms:CreateAlias",
+      "kms:DeleteAlias",
       "kms:EnableKeyRotation",
       "kms:PutKeyPolicy",
       "kms:ScheduleKeyDeletion",
@@ -2520,7 +2560,46 @@ data "aws_iam_policy_document" "github_oidc_apply_production_data_document" {
       "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:key/*",
       "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alias/recipe-chatbot-prod*"
     ]
-    sid = "ManageKeys"
+    sid = "ManageKeysOfProject"
+    condition {
+      test = "StringEquals"
+      values = [
+        "RecipeChatbot"
+      ]
+      variable = "aws:ResourceTag/Project"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "Production"
+      ]
+      variable = "aws:ResourceTag/Environment"
+    }
+  }
+  statement {
+    actions = [
+      "kms:TagResource"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:key/*",
+      "arn:${data.aws_partition.partition.partition}:kms:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alias/recipe-chatbot-prod*"
+    ]
+    sid = "TagOnCreateKeys"
+    condition {
+      test = "StringEquals"
+      values = [
+        "RecipeChatbot"
+      ]
+      variable = "aws:RequestTag/Project"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "Production"
+      ]
+      variable = "aws:RequestTag/Environment"
+    }
   }
   statement {
     actions = [
@@ -2541,7 +2620,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_data_document" {
   statement {
     actions = [
       "ssm:GetParameter",
-      "ssm:GetParameters",
       "ssm:ListTagsForResource",
       "ssm:AddTagsToResource",
       "ssm:DeleteParameter",
@@ -2559,7 +2637,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_data_document" {
       "s3:GetAccelerateConfiguration",
       "s3:GetBucketAcl",
       "s3:GetBucketCORS",
-      "s3:GetBucketLocation",
       "s3:GetBucketLogging",
       "s3:GetBucketObjectLockConfiguration",
       "s3:GetBucketOwnershipControls",
@@ -2654,19 +2731,18 @@ data "aws_iam_policy_document" "github_oidc_apply_production_unscoped_document" 
       "cloudwatch:DescribeAlarms",
       "ec2:DescribeAddresses",
       "ec2:DescribeAddressesAttribute",
-      "ec2:DescribeAvailabilityZones",
       "ec2:DescribeFlowLogs",
       "ec2:DescribeInternetGateways",
       "ec2:DescribeNatGateways",
       "ec2:DescribeNetworkAcls",
       "ec2:DescribeNetworkInterfaces",
       "ec2:DescribePrefixLists",
+      "ec2:DescribeRegions",
       "ec2:DescribeRouteTables",
       "ec2:DescribeSecurityGroupRules",
       "ec2:DescribeSecurityGroups",
       "ec2:DescribeSubnets",
       "ec2:DescribeVpcAttribute",
-      "ec2:DescribeVpcEndpointServices",
       "ec2:DescribeVpcEndpoints",
       "ec2:DescribeVpcs",
       "ecs:CreateCluster",
@@ -2675,7 +2751,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_unscoped_document" 
       "ecs:RegisterTaskDefinition",
       "elasticloadbalancing:DescribeCapacityReservation",
       "elasticloadbalancing:DescribeListenerAttributes",
-      "elasticloadbalancing:DescribeListenerCertificates",
       "elasticloadbalancing:DescribeListeners",
       "elasticloadbalancing:DescribeLoadBalancerAttributes",
       "elasticloadbalancing:DescribeLoadBalancers",
@@ -2683,25 +2758,23 @@ data "aws_iam_policy_document" "github_oidc_apply_production_unscoped_document" 
       "elasticloadbalancing:DescribeTags",
       "elasticloadbalancing:DescribeTargetGroupAttributes",
       "elasticloadbalancing:DescribeTargetGroups",
-      "elasticloadbalancing:DescribeTargetHealth",
+      "elasticloadbalancing:SetWebAcl",
       "guardduty:CreateDetector",
-      "guardduty:ListDetectors",
-      "kms:CreateKey",
       "kms:ListAliases",
       "logs:CreateLogDelivery",
       "logs:DeleteLogDelivery",
       "logs:DeleteResourcePolicy",
       "logs:DescribeLogGroups",
       "logs:DescribeResourcePolicies",
-      "logs:GetLogDelivery",
-      "logs:ListLogDeliveries",
       "logs:PutResourcePolicy",
-      "logs:UpdateLogDelivery",
       "route53:CreateHealthCheck",
       "route53:CreateHostedZone",
       "route53:ListHostedZonesByName",
       "servicediscovery:CreatePrivateDnsNamespace",
       "servicediscovery:GetOperation",
+      "servicediscovery:ListTagsForResource",
+      "servicediscovery:TagResource",
+      "servicediscovery:UntagResource",
       "sns:GetSubscriptionAttributes",
       "sns:SetSubscriptionAttributes",
       "sns:Unsubscribe",
@@ -2712,6 +2785,30 @@ data "aws_iam_policy_document" "github_oidc_apply_production_unscoped_document" 
       "*"
     ]
     sid = "ManageWithoutResourceLevelPermissions"
+  }
+  statement {
+    actions = [
+      "kms:CreateKey"
+    ]
+    effect = "Allow"
+    resources = [
+      "*"
+    ]
+    sid = "CreateTaggedWithoutResourceLevelPermissions"
+    condition {
+      test = "StringEquals"
+      values = [
+        "RecipeChatbot"
+      ]
+      variable = "aws:RequestTag/Project"
+    }
+    condition {
+      test = "StringEquals"
+      values = [
+        "Production"
+      ]
+      variable = "aws:RequestTag/Environment"
+    }
   }
 }
 resource "aws_iam_policy" "github_oidc_apply_production_unscoped_policy" {
@@ -2813,12 +2910,12 @@ data "aws_iam_policy_document" "github_oidc_apply_production_state_document" {
     actions = [
       "kms:CreateAlias",
       "kms:DeleteAlias",
+      "kms:UpdateAlias",
       "kms:EnableKeyRotation",
       "kms:PutKeyPolicy",
       "kms:ScheduleKeyDeletion",
       "kms:TagResource",
       "kms:UntagResource",
-      "kms:UpdateAlias",
       "kms:UpdateKeyDescription",
       "kms:CreateGrant",
       "kms:RetireGrant"
@@ -2939,7 +3036,6 @@ data "aws_iam_policy_document" "github_oidc_deploy_production_delivery_document"
   }
   statement {
     actions = [
-      "ssm:GetParameter",
       "ssm:PutParameter"
     ]
     effect = "Allow"
