@@ -6,7 +6,8 @@
  * or now recorded, so the table stays what it claims.
  */
 import * as fs from "fs";
-import { RECORDED_ACTIONS_FILE, ROLE_OF_PHASE, roleStatements, type CiRole, type RecordedActions } from "./support/role-coverage";
+import { ACCOUNT } from "./support/bootstrap";
+import { decide, RECORDED_ACTIONS_FILE, ROLE_OF_PHASE, roleStatements, type CiRole, type RecordedActions } from "./support/role-coverage";
 
 const STATE = "state backend (S3 object, DynamoDB lock, state key): the emulator suites keep state locally; bootstrap.test.ts runs dev on the S3 backend";
 const UNTAG = "removing a tag (a default tag dropped from the configuration); the recorded re-apply adds one";
@@ -141,5 +142,24 @@ describe("the production deploy role with every service on blue-green", () => {
     const codeDeploy = granted.filter((action) => action.startsWith("codedeploy:"));
     expect(codeDeploy.length).toBeGreaterThan(0);
     expect(codeDeploy.filter((action) => !actions.has(action))).toEqual([]);
+  });
+});
+
+// Record changes pinned to the public zone and name configuration gives, evaluated by iam-simulate.
+describe("the production apply role's record changes", () => {
+  const ZONE = "Z0123456789ABCDEFGHIJ";
+  const change = (statements: ReturnType<typeof roleStatements>, zone: string, names: string[]) =>
+    decide(statements, { action: "route53:ChangeResourceRecordSets", resource: `arn:aws:route53:::hostedzone/${zone}`, context: { "route53:ChangeResourceRecordSetsNormalizedRecordNames": names } }, ACCOUNT);
+
+  it("reach any zone and name when configuration knows neither (both are deploy-time variables)", async () => {
+    expect(await change(roleStatements("prod", "apply"), "ZOTHER", ["www.other.example"])).toBe("Allowed");
+  });
+
+  it("reach only the configured zone, the environment's name and its certificate's validation record", async () => {
+    const pinned = roleStatements("prod", "apply", { environments: { prod: { hostedZoneId: ZONE, domainName: "chat.example.com" } } });
+    expect(await change(pinned, ZONE, ["chat.example.com"])).toBe("Allowed");
+    expect(await change(pinned, ZONE, ["_3f1c.chat.example.com", "chat.example.com"])).toBe("Allowed");
+    expect(await change(pinned, ZONE, ["chat.example.com", "www.example.com"])).not.toBe("Allowed");
+    expect(await change(pinned, "ZOTHER", ["chat.example.com"])).not.toBe("Allowed");
   });
 });

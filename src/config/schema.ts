@@ -39,6 +39,8 @@ export const IMAGE_TAG_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
  * (and at most 253 characters in all, checked separately). RE2-compatible: Terraform reuses it.
  */
 export const DOMAIN_NAME_PATTERN = /^([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+/** Route 53 zone ids are upper-case letters and digits (real ones start with Z; the emulator's need not). */
+export const HOSTED_ZONE_ID_PATTERN = /^[A-Z0-9]{1,32}$/;
 export const DOMAIN_NAME_MAX_LENGTH = 253;
 
 const zone = settings({
@@ -235,6 +237,14 @@ export const environmentSchema = settings({
     .string()
     .max(DOMAIN_NAME_MAX_LENGTH, { message: `must be at most ${DOMAIN_NAME_MAX_LENGTH} characters` })
     .regex(DOMAIN_NAME_PATTERN, { message: "must be a lowercase DNS name such as chat.example.com" })
+    .optional(),
+  /**
+   * Default for the hosted_zone_id Terraform variable; the variable wins when set. Known here, it
+   * also pins the CI apply role's record changes to this zone (README "CI roles").
+   */
+  hostedZoneId: z
+    .string()
+    .regex(HOSTED_ZONE_ID_PATTERN, { message: "must be a Route 53 zone id (upper-case letters and digits) such as Z0123456789ABCDEFGHIJ, without /hostedzone/" })
     .optional(),
   /** Defaults for the alert_emails / critical_emails Terraform variables; the variables win when set. */
   alerts: settings({

@@ -1,20 +1,19 @@
 import { Construct } from "constructs";
 import { projectName } from "../core/naming";
 import { hcl, rootVariable } from "../core/terraform-variables";
-import { DOMAIN_NAME_MAX_LENGTH, DOMAIN_NAME_PATTERN, IMAGE_TAG_PATTERN, type ServiceDefinition } from "../config";
+import { DOMAIN_NAME_MAX_LENGTH, DOMAIN_NAME_PATTERN, HOSTED_ZONE_ID_PATTERN, IMAGE_TAG_PATTERN, type ServiceDefinition } from "../config";
 
 export interface DeployVariablesProps {
   /** Default for domain_name (from configuration); without one the variable is required. */
   readonly defaultDomainName?: string;
+  /** Default for hosted_zone_id (from configuration); without one the variable is required. */
+  readonly defaultHostedZoneId?: string;
   /** Defaults for alert_emails and critical_emails (from configuration). */
   readonly defaultAlertEmails: string[];
   readonly defaultCriticalEmails: string[];
   /** Services that get a `<service>_image_tag` variable, and its default. */
   readonly imageTags: { readonly services: readonly ServiceDefinition[]; readonly defaultTag: string };
 }
-
-/** Route 53 zone ids are upper-case letters and digits (real ones start with Z; the emulator's need not). */
-const HOSTED_ZONE_ID_PATTERN = "^[A-Z0-9]{1,32}$";
 
 /**
  * Deploy-time inputs: account-specific values that do not change the shape of the stack. Terraform
@@ -44,8 +43,9 @@ export class DeployVariables extends Construct {
     this.hostedZoneId = rootVariable(this, "hosted_zone_id", {
       type: "string",
       description: "Route 53 hosted zone (public) that holds domain_name, e.g. Z0123456789ABCDEFGHIJ",
+      default: props.defaultHostedZoneId,
       validation: [
-        { condition: `\${can(regex(${hcl(HOSTED_ZONE_ID_PATTERN)}, var.hosted_zone_id))}`, errorMessage: "hosted_zone_id must be a Route 53 zone id (upper-case letters and digits) such as Z0123456789ABCDEFGHIJ, without /hostedzone/." },
+        { condition: `\${can(regex(${hcl(HOSTED_ZONE_ID_PATTERN.source)}, var.hosted_zone_id))}`, errorMessage: "hosted_zone_id must be a Route 53 zone id (upper-case letters and digits) such as Z0123456789ABCDEFGHIJ, without /hostedzone/." },
       ],
     }).stringValue;
     const emails = (name: string, description: string, defaults: string[]) =>

@@ -85,6 +85,7 @@ export class RecipeChatbot extends Construct {
     // 1. Deploy-time inputs (domain, zone, e-mails, first image tags) and the key every log group uses.
     this.inputs = new DeployVariables(this, "inputs", {
       defaultDomainName: config.domainName,
+      defaultHostedZoneId: config.hostedZoneId,
       defaultAlertEmails: config.alerts.alertEmails,
       defaultCriticalEmails: config.alerts.criticalEmails,
       imageTags: { services: [BACKEND, FRONTEND], defaultTag: config.initialImageTag },

@@ -36,6 +36,7 @@ export function ciEnvironmentOf(e: EnvironmentConfig): CiEnvironment {
     region: e.region,
     projectTag: e.tags.project,
     environmentTag: e.tags.environment,
+    publicDns: { hostedZoneId: e.hostedZoneId, domainName: e.domainName },
     blueGreenServices: [BACKEND, FRONTEND].map((s) => s.name).filter((name) => deploymentStrategyOf(e, name) === "blue-green"),
   };
 }

@@ -17,6 +17,11 @@ export interface CiEnvironment {
   readonly blueGreenServices?: readonly string[];
   /** Its Environment tag value (config tags.environment), which tells environments sharing an account apart. */
   readonly environmentTag?: string;
+  /**
+   * The public zone and name the environment's records go in, where configuration knows them (they
+   * are otherwise deploy-time variables): record changes are pinned to them. @default any zone, any name
+   */
+  readonly publicDns?: { readonly hostedZoneId?: string; readonly domainName?: string };
 }
 
 /** The account the roles live in, and the environments they act on. */

@@ -16,7 +16,7 @@
 import type { PolicyStatement } from "../../core/iam";
 import { BUCKETS_ACCESS } from "./buckets";
 import { type ApplyStateAccess, type CiScope, type PolicyGroup, type RolePolicies, type ServiceAccess, type StateAccess, tagConditions, unique } from "./catalogue";
-import { CERTIFICATES_ACCESS, DNS_ACCESS } from "./domain";
+import { CERTIFICATES_ACCESS, DNS_ACCESS, publicRecordStatements } from "./domain";
 import { AUTOSCALING_ACCESS, CODEDEPLOY_ACCESS, ECS_ACCESS, REGISTRY_ACCESS, SERVICE_DISCOVERY_ACCESS } from "./ecs";
 import { GUARD_DUTY_ACCESS, WAF_ACCESS } from "./edge-protection";
 import { awsResourceGrantStatement, KEYS_ACCESS, protectSecretsKeyStatements } from "./encryption";
@@ -138,6 +138,7 @@ export function applyPolicies(scope: CiScope, state: ApplyStateAccess, options: 
         ...noRoleCreationStatements(scope),
       ],
     },
+    { group: "edge", statements: publicRecordStatements(scope) },
     { group: "data", statements: [awsResourceGrantStatement(scope), ...protectSecretsKeyStatements(scope)] },
     {
       group: "unscoped",
