@@ -426,7 +426,7 @@ describe("cost levers: working hours and Container Insights (README \"Cost\")", 
   });
 
   it("dev's availability alarms read as OK outside its working hours; prod's watch at all hours", () => {
-    const lowHealthy = (stack: typeof dev) => resourcesOf(stack, "aws_cloudwatch_metric_alarm").map(([, a]) => a).find((a) => a.alarm_name.endsWith("backend-low-healthy-hosts"));
+    const lowHealthy = (stack: typeof dev) => resourcesOf(stack, "aws_cloudwatch_metric_alarm").map(([, a]) => a).find((a) => a.alarm_name.endsWith("backend-low-healthy-hosts"))!;
     const gate = lowHealthy(dev).metric_query.find((q: { return_data: boolean }) => q.return_data).expression;
     expect(gate).toMatch(/^IF\(\(hourOfWeek >= 9 AND hourOfWeek < 19\) OR .* OR \(hourOfWeek >= 105 AND hourOfWeek < 115\), healthy, 1\)$/);
     expect(lowHealthy(prod)).toMatchObject({ metric_name: "HealthyHostCount", statistic: "Minimum" });
