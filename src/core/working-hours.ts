@@ -27,14 +27,25 @@ export interface WeekWindow {
 const DAY_NAMES = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
 const HOURS_PER_WEEK = 168;
 
+/** Formatters by zone: each costs milliseconds to build (the zone's rules are loaded), and synth asks often. */
+const offsetFormats = new Map<string, Intl.DateTimeFormat | undefined>();
+
+function offsetFormat(timezone: string): Intl.DateTimeFormat | undefined {
+  if (!offsetFormats.has(timezone)) {
+    let format: Intl.DateTimeFormat | undefined;
+    try {
+      format = new Intl.DateTimeFormat("en-US", { timeZone: timezone, timeZoneName: "longOffset" });
+    } catch {
+      format = undefined;
+    }
+    offsetFormats.set(timezone, format);
+  }
+  return offsetFormats.get(timezone);
+}
+
 /** True for a time zone this Node (and so AWS, which uses the same IANA database) knows. */
 export function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
+  return offsetFormat(name) !== undefined;
 }
 
 /** `cron(0 <hour> ? * <days> *)`: at the start of `hour` (24 = midnight, as hour 0 of the next day). */
@@ -94,7 +105,7 @@ export function weeklyUptime(starts: readonly number[], stops: readonly number[]
 
 /** The zone's UTC offset in hours at a given instant. */
 function utcOffsetHours(timezone: string, at: Date): number {
-  const name = new Intl.DateTimeFormat("en-US", { timeZone: timezone, timeZoneName: "longOffset" })
+  const name = offsetFormat(timezone)!
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")!.value;
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
