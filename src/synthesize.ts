@@ -78,6 +78,9 @@ function renderHcl(stacks: TerraformStack[], dir: string): string {
   return dir;
 }
 
+/** Far above what formatting every stack takes on a loaded machine (a few seconds). */
+const FORMAT_TIMEOUT_MS = 120_000;
+
 /**
  * Starts `terraform fmt` of `dir` (cdktf's HCL is valid but not canonically formatted; fmt makes it
  * reviewable and fmt-clean) and returns the wait for it: synth stays synchronous while terraform runs
@@ -93,7 +96,9 @@ function startFormatting(dir: string): () => void {
       `const { spawnSync } = require("child_process");
        const [dir, status] = process.argv.slice(1);
        const result = spawnSync("terraform", ["fmt", "-recursive", "-list=false", dir], { stdio: ["ignore", "ignore", "inherit"] });
-       require("fs").writeFileSync(status, String(result.error ? -1 : result.status ?? -1));`,
+       const fs = require("fs");
+       fs.writeFileSync(status + ".tmp", String(result.error ? -1 : result.status ?? -1));
+       fs.renameSync(status + ".tmp", status);`,
       dir,
       status,
     ],
@@ -101,11 +106,13 @@ function startFormatting(dir: string): () => void {
     { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } },
   );
   const pause = new Int32Array(new SharedArrayBuffer(4));
-  let waited = false;
   return () => {
-    if (waited) return;
-    waited = true;
-    while (!fs.existsSync(status)) Atomics.wait(pause, 0, 0, 5);
+    // Renamed into place when complete; a wrapper that died without one must not hang synth.
+    const deadline = Date.now() + FORMAT_TIMEOUT_MS;
+    while (!fs.existsSync(status)) {
+      if (Date.now() > deadline) throw new Error(`terraform fmt of the HCL in ${dir} did not finish within ${FORMAT_TIMEOUT_MS / 1000} s`);
+      Atomics.wait(pause, 0, 0, 5);
+    }
     const code = fs.readFileSync(status, "utf8");
     fs.rmSync(status);
     if (code !== "0") throw new Error(`terraform fmt of the HCL in ${dir} failed (exit ${code}); is terraform on the PATH?`);
