@@ -155,9 +155,9 @@ describe("ECS cluster", () => {
     expect(resourceAt(prod, "aws_ecs_cluster_capacity_providers", "app/cluster/capacity-providers").capacity_providers).toEqual(["FARGATE", "FARGATE_SPOT"]);
   });
 
-  it("keeps an on-demand base in prod and runs dev on Spot", () => {
+  it("keeps an on-demand base of one task in prod (the second of each service on Spot) and runs dev on Spot", () => {
     expect(resourceAt(prod, "aws_ecs_cluster_capacity_providers", "app/cluster/capacity-providers").default_capacity_provider_strategy).toEqual([
-      { capacity_provider: "FARGATE", base: 2, weight: 1 },
+      { capacity_provider: "FARGATE", base: 1, weight: 1 },
       { capacity_provider: "FARGATE_SPOT", weight: 3 },
     ]);
     expect(resourceAt(dev, "aws_ecs_cluster_capacity_providers", "app/cluster/capacity-providers").default_capacity_provider_strategy).toEqual([
@@ -437,5 +437,45 @@ describe("deployments (README \"Deployments\")", () => {
     const listed = synthEnvironment("prod", { environments: { prod: { ...blueGreenBackend.environments.prod, deployment: { blueGreen: { testListenerAllowedCidrs: ["10.0.0.0/16", "192.168.10.0/24"] } } } } });
     expect(resourcesOf(listed, "aws_vpc_security_group_ingress_rule").filter(([, r]) => r.from_port === 8443).map(([, r]) => r.cidr_ipv4)).toEqual(["10.0.0.0/16", "192.168.10.0/24"]);
     expect(new PolicyGuard().evaluate(buildEnvironment("prod", blueGreenBackend)).violations).toEqual([]);
+  });
+});
+
+describe("cost levers: working hours and Container Insights (README \"Cost\")", () => {
+  it("dev: both services scale to zero at 19:00 UTC on weekdays and back to their bounds at 08:00; staging and prod run at all hours", () => {
+    const actions = resourcesOf(dev, "aws_appautoscaling_scheduled_action").map(([, a]) => [a.name, a.schedule, a.timezone, a.scalable_target_action]);
+    expect(actions).toEqual([
+      ["recipe-chatbot-dev-backend-scale-in", "cron(0 19 ? * MON-FRI *)", "UTC", { min_capacity: "0", max_capacity: "0" }],
+      ["recipe-chatbot-dev-backend-scale-out", "cron(0 8 ? * MON-FRI *)", "UTC", { min_capacity: "1", max_capacity: "4" }],
+      ["recipe-chatbot-dev-frontend-scale-in", "cron(0 19 ? * MON-FRI *)", "UTC", { min_capacity: "0", max_capacity: "0" }],
+      ["recipe-chatbot-dev-frontend-scale-out", "cron(0 8 ? * MON-FRI *)", "UTC", { min_capacity: "1", max_capacity: "2" }],
+    ]);
+    expect(resourcesOf(prod, "aws_appautoscaling_scheduled_action")).toEqual([]);
+    const zoned = synthEnvironment("staging", { environments: { staging: { workingHours: { enabled: true, timezone: "Europe/Berlin", days: "MON-SAT", startHour: 7, endHour: 24 } } } });
+    expect(resourcesOf(zoned, "aws_appautoscaling_scheduled_action").map(([, a]) => [a.schedule, a.timezone]).slice(0, 2)).toEqual([
+      ["cron(0 0 ? * TUE-SUN *)", "Europe/Berlin"],
+      ["cron(0 7 ? * MON-SAT *)", "Europe/Berlin"],
+    ]);
+  });
+
+  it("dev: Container Insights off, passed by the guard only through the explicit setting's suppression; no LowRunningTasks without its metric", () => {
+    expect(resourceAt(dev, "aws_ecs_cluster", "app/cluster/cluster").setting).toEqual([{ name: "containerInsights", value: "disabled" }]);
+    const evaluation = new PolicyGuard().evaluate(buildEnvironment("dev"));
+    expect(evaluation.violations).toEqual([]);
+    expect(evaluation.appliedSuppressions.filter((s) => s.ruleId === "RC-ECS-001").map((s) => [s.path, s.reason])).toEqual([
+      ["recipe-chatbot-dev/app/cluster/cluster", expect.stringContaining('containerInsights is "disabled" in dev')],
+    ]);
+    const alarmNames = (stack: typeof dev) => resourcesOf(stack, "aws_cloudwatch_metric_alarm").map(([, a]) => a.alarm_name);
+    expect(alarmNames(dev).filter((n: string) => n.endsWith("low-running-tasks"))).toEqual([]);
+    expect(alarmNames(prod).filter((n: string) => n.endsWith("low-running-tasks")).sort()).toEqual(["recipe-chatbot-prod-backend-low-running-tasks", "recipe-chatbot-prod-frontend-low-running-tasks"]);
+    // Staging with Insights on: no suppression, the rule passes on its own.
+    expect(new PolicyGuard().evaluate(buildEnvironment("staging")).appliedSuppressions.filter((s) => s.ruleId === "RC-ECS-001")).toEqual([]);
+  });
+
+  it("dev's availability alarms read as OK outside its working hours; prod's watch at all hours", () => {
+    const lowHealthy = (stack: typeof dev) => resourcesOf(stack, "aws_cloudwatch_metric_alarm").map(([, a]) => a).find((a) => a.alarm_name.endsWith("backend-low-healthy-hosts"))!;
+    const gate = lowHealthy(dev).metric_query.find((q: { return_data: boolean }) => q.return_data).expression;
+    expect(gate).toMatch(/^IF\(\(hourOfWeek >= 9 AND hourOfWeek < 19\) OR .* OR \(hourOfWeek >= 105 AND hourOfWeek < 115\), healthy, 1\)$/);
+    expect(lowHealthy(prod)).toMatchObject({ metric_name: "HealthyHostCount", statistic: "Minimum" });
+    expect(lowHealthy(prod).metric_query).toBeUndefined();
   });
 });

@@ -313,11 +313,40 @@ describe("environments added by configuration", () => {
 });
 
 describe("levers of the cost estimate (README \"Cost\")", () => {
-  it("runs a service on ARM64 when configured, and names the allowed architectures otherwise", () => {
-    const prod = resolveEnvironments({ environments: { prod: { services: { backend: { cpuArchitecture: "ARM64" } } } } }).find((e) => e.name === "prod")!;
+  it("runs a service on ARM64 when configured with a capacity without Spot, and names the allowed architectures otherwise", () => {
+    const arm = { services: { backend: { cpuArchitecture: "ARM64" } }, serviceCapacity: { backend: { onDemandBase: 2, onDemandWeight: 1, spotWeight: 0 } } };
+    const prod = resolveEnvironments({ environments: { prod: arm } }).find((e) => e.name === "prod")!;
     expect([prod.services.backend.cpuArchitecture, prod.services.frontend.cpuArchitecture]).toEqual(["ARM64", "X86_64"]);
+    expect([prod.serviceCapacity.backend, prod.serviceCapacity.frontend]).toEqual([{ onDemandBase: 2, onDemandWeight: 1, spotWeight: 0 }, undefined]);
+    // Fargate Spot runs X86_64 tasks only: ARM64 on the environment's Spot split is refused.
+    expect(problemsFor({ environments: { prod: { services: { backend: { cpuArchitecture: "ARM64" } } } } })).toEqual([
+      "environments.prod.services.backend.cpuArchitecture: ARM64 tasks cannot run on Fargate Spot (X86_64 only): set serviceCapacity.backend.spotWeight to 0, or use X86_64 (got \"ARM64\")",
+    ]);
     expect(problemsFor({ environments: { dev: { services: { frontend: { cpuArchitecture: "arm" } } } } })).toEqual([
       'environments.dev.services.frontend.cpuArchitecture: must be one of: X86_64, ARM64 (got "arm")',
+    ]);
+  });
+
+  it("scales dev in outside working hours by default, refuses it in prod, and names bad hours and zones", () => {
+    const [dev, staging, prod] = ["dev", "staging", "prod"].map((name) => resolveEnvironments({}).find((e) => e.name === name)!);
+    expect([dev.workingHours.enabled, staging.workingHours.enabled, prod.workingHours.enabled]).toEqual([true, false, false]);
+    expect(dev.workingHours).toEqual({ enabled: true, timezone: "UTC", days: "MON-FRI", startHour: 8, endHour: 19 });
+    expect(problemsFor({ environments: { prod: { workingHours: { enabled: true } } } })).toEqual([
+      "environments.prod.workingHours.enabled: must be false in prod: the guide's availability is two tasks of each service at all hours (got true)",
+    ]);
+    expect(problemsFor({ environments: { staging: { workingHours: { enabled: true, timezone: "Berlin", startHour: 20, endHour: 19, days: "weekdays" } } } })).toEqual([
+      "environments.staging.workingHours.timezone: must be an IANA time zone such as Europe/Berlin or UTC (got \"Berlin\")",
+      "environments.staging.workingHours.days: must be one of: MON-FRI, MON-SAT, MON-SUN (got \"weekdays\")",
+    ]);
+    expect(problemsFor({ environments: { staging: { workingHours: { startHour: 20 } } } })).toEqual([
+      "environments.staging.workingHours.endHour: must be after startHour (got 19)",
+    ]);
+  });
+
+  it("turns Container Insights off in dev only: prod's LowRunningTasks alarms read it", () => {
+    expect(resolveEnvironments({}).map((e) => [e.name, e.containerInsights])).toEqual([["dev", "disabled"], ["staging", "enabled"], ["prod", "enhanced"]]);
+    expect(problemsFor({ environments: { prod: { containerInsights: "disabled" } } })).toEqual([
+      'environments.prod.containerInsights: must be "enabled" or "enhanced" in prod: its LowRunningTasks alarms read Container Insights (got "disabled")',
     ]);
   });
 

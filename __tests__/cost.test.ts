@@ -70,6 +70,49 @@ describe("cost estimate of a small fixture stack (us-east-1, 730 hours a month)"
   });
 });
 
+describe("scheduled scale-in: what runs by the task is priced for the hours it runs", () => {
+  // The fixture's api service, on a public IP and in Cloud Map, stopped at 19:00 and started at 08:00 on weekdays: 55 of 168 hours.
+  const scheduled = () => {
+    const stack = fixture();
+    const api = stack.resource.aws_ecs_service.api;
+    api.network_configuration = { assign_public_ip: true, subnets: ["subnet-1"] };
+    api.service_registries = { registry_arn: "${aws_service_discovery_service.api.arn}" };
+    stack.resource.aws_service_discovery_service = { api: { name: "api" } };
+    const action = (schedule: string, min: number, max: number) => ({
+      resource_id: "${aws_appautoscaling_target.api.resource_id}",
+      schedule,
+      scalable_target_action: { min_capacity: String(min), max_capacity: String(max) },
+    });
+    stack.resource.aws_appautoscaling_scheduled_action = { stop: action("cron(0 19 ? * MON-FRI *)", 0, 0), start: action("cron(0 8 ? * MON-FRI *)", 2, 6) };
+    return stack;
+  };
+  const estimate = estimateStack(scheduled(), { stack: "cost-fixture", usage: USAGE });
+  const lines = (pattern: RegExp) => estimate.lines.filter((l) => pattern.test(l.what)).map((l) => [l.what, l.quantity.min, l.quantity.max, l.monthly.min, l.monthly.max]);
+
+  it("prices the api's tasks, public addresses and Cloud Map instances at 55/168 of the month", () => {
+    expect(lines(/^api: |Cloud Map/)).toEqual([
+      // 2 tasks x 55/168 = 0.654762 public address-months at $3.65; 6 tasks: 1.964286.
+      ["api: public IPv4 addresses of its tasks (one per task, 32.7% of the hours)", 0.654762, 1.964286, 2.389881, 7.169644],
+      // The base and weights split 2 and 6 tasks as before (1.25 + 0.75, 2.25 + 3.75), each times 55/168.
+      ["api: Fargate tasks (0.5 vCPU, 1 GB, x86, 32.7% of the hours)", 0.409226, 0.736607, 7.374273, 13.273695],
+      ["api: Fargate Spot tasks (0.5 vCPU, 1 GB, x86, 32.7% of the hours)", 0.245536, 1.227679, 1.327371, 6.636851],
+      ["Cloud Map registered instances (one per running task, for the hours it runs)", 0.654762, 1.964286, 0.065476, 0.196429],
+    ]);
+    // The worker has no schedule: all month.
+    expect(lines(/^worker: /)).toEqual([["worker: Fargate tasks (1 vCPU, 2 GB, arm64)", 1, 1, 28.835, 28.835]]);
+  });
+
+  it("totals to the cent", () => {
+    expect(estimate.total).toEqual({ min: 137.7, max: 153.82 });
+  });
+
+  it("refuses a schedule it cannot read rather than guessing its hours", () => {
+    const stack = scheduled();
+    stack.resource.aws_appautoscaling_scheduled_action.stop.schedule = "rate(12 hours)";
+    expect(() => estimateStack(stack, { stack: "cost-fixture", usage: USAGE })).toThrow('cannot read "rate(12 hours)": only weekly schedules "cron(M H ? * DAYS *)" are understood');
+  });
+});
+
 describe("the Fargate / Fargate Spot split (capacity provider strategy and base)", () => {
   const prod = [{ provider: "FARGATE", base: 2, weight: 1 }, { provider: "FARGATE_SPOT", base: 0, weight: 3 }];
   it.each([
@@ -124,6 +167,22 @@ describe("the real environments", () => {
     for (const omitted of ["WAF web ACL", "Public IPv4 addresses", "Interface endpoints", "KMS customer managed keys", "GuardDuty", "Container Insights", "CloudWatch alarms", "CloudWatch dashboards"]) {
       expect(comparison).toMatch(new RegExp(`the guide omitted[\\s\\S]*- ${omitted}`));
     }
+  });
+
+  it("meets issue 13's targets at minimum capacity: dev at most $60, prod at most $190 with two tasks of each service", () => {
+    expect(estimateOf("dev").total.min).toBeLessThanOrEqual(60);
+    const prod = estimateOf("prod");
+    expect(prod.total.min).toBeLessThanOrEqual(190);
+    const tasks = (name: string) => prod.lines.filter((l) => l.what.startsWith(`recipe-chatbot-${name}: Fargate`)).reduce((sum, l) => sum + l.quantity.min, 0);
+    expect([tasks("backend"), tasks("frontend")]).toEqual([2, 2]);
+  });
+
+  it("prices dev's tasks for its working hours only, and turning the schedule off brings the whole month back", () => {
+    const dev = estimateOf("dev");
+    const allHours = estimateOf("dev", { environments: { dev: { workingHours: { enabled: false } } } });
+    const fargate = (e: typeof dev) => e.lines.filter((l) => /Fargate Spot tasks/.test(l.what)).map((l) => l.quantity.min);
+    expect(fargate(allHours)).toEqual([1, 1]);
+    expect(fargate(dev)).toEqual([0.327381, 0.327381]);
   });
 
   it("takes its usage assumptions from the configuration", () => {

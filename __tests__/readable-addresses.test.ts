@@ -36,6 +36,20 @@ describe("ReadableStack", () => {
     );
   });
 
+  it("skips cdktf's preparing resolve, so a reference to another stack's resource fails synth naming both", () => {
+    const app = Testing.app();
+    const source = new ReadableStack(app, "source");
+    new AwsProvider(source, "aws", { region: "eu-west-1" });
+    const shared = parameter(source, "shared");
+    const user = new ReadableStack(app, "user");
+    new AwsProvider(user, "aws", { region: "eu-west-1" });
+    new SsmParameter(user, "copy", { name: "/copy", type: "String", value: shared.value });
+    expect(() => Testing.synth(user)).toThrow(
+      "user refers to aws_ssm_parameter.shared.value of stack source: cross-stack references are not supported (they would become terraform_remote_state); share a name or ARN, a data source or a variable instead",
+    );
+    expect(JSON.parse(Testing.synth(source)).resource.aws_ssm_parameter.shared).toMatchObject({ name: "/shared" });
+  });
+
   it("allows the same name for a resource and a data source (their addresses differ)", () => {
     const stack = new ReadableStack(Testing.app(), "types");
     new AwsProvider(stack, "aws", { region: "eu-west-1" });

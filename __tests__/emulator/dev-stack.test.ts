@@ -3,7 +3,7 @@
  * the AWS SDK and require a clean plan; then the delivery rollout on the same stack (rollout.ts);
  * then destroy to nothing. The emulator always stops, also on failure.
  */
-import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScalingPoliciesCommand } from "@aws-sdk/client-application-auto-scaling";
+import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScalingPoliciesCommand, DescribeScheduledActionsCommand } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeNatGatewaysCommand, DescribeRouteTablesCommand, DescribeSecurityGroupRulesCommand, DescribeSecurityGroupsCommand, DescribeSubnetsCommand, DescribeVpcsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { DescribeRepositoriesCommand, ECRClient } from "@aws-sdk/client-ecr";
 import { GetTopicAttributesCommand, SNSClient } from "@aws-sdk/client-sns";
@@ -17,7 +17,7 @@ import {
   ElasticLoadBalancingV2Client,
 } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { ListResourceRecordSetsCommand, Route53Client } from "@aws-sdk/client-route-53";
-import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand } from "@aws-sdk/client-cloudwatch";
+import { CloudWatchClient, DescribeAlarmsCommand, GetDashboardCommand, type MetricDataQuery } from "@aws-sdk/client-cloudwatch";
 import { CloudWatchLogsClient, DescribeLogGroupsCommand } from "@aws-sdk/client-cloudwatch-logs";
 import { GetDetectorCommand, GuardDutyClient, ListDetectorsCommand } from "@aws-sdk/client-guardduty";
 import { DescribeSecretCommand, GetSecretValueCommand, SecretsManagerClient } from "@aws-sdk/client-secrets-manager";
@@ -177,6 +177,17 @@ describe("dev stack applied to the emulator", () => {
     ]);
   });
 
+  it("scales every service to zero at 19:00 UTC on weekdays and back to its bounds at 08:00 (dev's working hours)", async () => {
+    const autoscaling = new ApplicationAutoScalingClient(sdkConfig(emulator));
+    const { ScheduledActions = [] } = await autoscaling.send(new DescribeScheduledActionsCommand({ ServiceNamespace: "ecs" }));
+    expect(ScheduledActions.map((a) => [a.ScheduledActionName, a.ResourceId, a.Schedule, a.Timezone, a.ScalableTargetAction]).sort()).toEqual([
+      ["recipe-chatbot-dev-backend-scale-in", `service/${CLUSTER_NAME}/recipe-chatbot-backend`, "cron(0 19 ? * MON-FRI *)", "UTC", { MinCapacity: 0, MaxCapacity: 0 }],
+      ["recipe-chatbot-dev-backend-scale-out", `service/${CLUSTER_NAME}/recipe-chatbot-backend`, "cron(0 8 ? * MON-FRI *)", "UTC", { MinCapacity: 1, MaxCapacity: 4 }],
+      ["recipe-chatbot-dev-frontend-scale-in", `service/${CLUSTER_NAME}/recipe-chatbot-frontend`, "cron(0 19 ? * MON-FRI *)", "UTC", { MinCapacity: 0, MaxCapacity: 0 }],
+      ["recipe-chatbot-dev-frontend-scale-out", `service/${CLUSTER_NAME}/recipe-chatbot-frontend`, "cron(0 8 ? * MON-FRI *)", "UTC", { MinCapacity: 1, MaxCapacity: 2 }],
+    ]);
+  });
+
   it("aliases the domain to the ALB with A and AAAA records", async () => {
     const { ResourceRecordSets = [] } = await new Route53Client(sdkConfig(emulator)).send(new ListResourceRecordSetsCommand({ HostedZoneId: hostedZoneId }));
     const aliases = ResourceRecordSets.filter((r) => r.Name === `${DOMAIN}.` && r.AliasTarget).map((r) => r.Type);
@@ -216,7 +227,12 @@ describe("dev stack applied to the emulator", () => {
     const byName = Object.fromEntries(MetricAlarms.map((a) => [a.AlarmName, a]));
     expect(byName["recipe-chatbot-dev-high-error-rate"]).toMatchObject({ Threshold: 5, ComparisonOperator: "GreaterThanThreshold" });
     expect(byName["recipe-chatbot-dev-high-response-time"]).toMatchObject({ Threshold: 5, Period: 300, ExtendedStatistic: "p95" });
-    expect(byName["recipe-chatbot-dev-backend-low-healthy-hosts"]).toMatchObject({ Threshold: 1, Period: 60, ComparisonOperator: "LessThanThreshold", TreatMissingData: "breaching" });
+    expect(byName["recipe-chatbot-dev-backend-low-healthy-hosts"]).toMatchObject({ Threshold: 1, ComparisonOperator: "LessThanThreshold", TreatMissingData: "breaching" });
+    // Outside the working hours (09:00-19:00 UTC on weekdays after a warm-up hour) it reads as OK.
+    const gate = byName["recipe-chatbot-dev-backend-low-healthy-hosts"].Metrics!.find((m: MetricDataQuery) => m.ReturnData);
+    expect(gate?.Expression).toBe("IF((hourOfWeek >= 9 AND hourOfWeek < 19) OR (hourOfWeek >= 33 AND hourOfWeek < 43) OR (hourOfWeek >= 57 AND hourOfWeek < 67) OR (hourOfWeek >= 81 AND hourOfWeek < 91) OR (hourOfWeek >= 105 AND hourOfWeek < 115), healthy, 1)");
+    // Container Insights is off in dev: no RunningTaskCount, so no LowRunningTasks.
+    expect(Object.keys(byName).filter((name) => name.endsWith("low-running-tasks"))).toEqual([]);
     for (const alarm of MetricAlarms) {
       const topic = /low-(healthy-hosts|running-tasks)$/.test(alarm.AlarmName!) ? "recipe-chatbot-critical" : "recipe-chatbot-alerts";
       expect([alarm.AlarmName, alarm.ActionsEnabled, alarm.AlarmActions, alarm.OKActions]).toEqual([

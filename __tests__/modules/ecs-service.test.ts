@@ -199,3 +199,49 @@ describe("public tasks", () => {
     expect(byName).toEqual({ orders: true, billing: false });
   });
 });
+
+describe("scheduled capacity and a service's own capacity (README \"Cost\")", () => {
+  const nights = [
+    { name: "scale-in", schedule: "cron(0 19 ? * MON-FRI *)", timezone: "Europe/Berlin", minCapacity: 0, maxCapacity: 0 },
+    { name: "scale-out", schedule: "cron(0 8 ? * MON-FRI *)", timezone: "Europe/Berlin", minCapacity: 1, maxCapacity: 3 },
+  ];
+
+  it("sets the bounds on a schedule, one action after the other, and the scaling target leaves the bounds to them", () => {
+    const stack = synthModule((scope) => {
+      const cluster = new FargateCluster(scope, "cluster", { clusterName: "shop" });
+      new FargateService(scope, "orders", serviceProps(cluster, { scaling: { minCapacity: 1, maxCapacity: 3 }, scheduledCapacity: nights }));
+      new FargateService(scope, "billing", serviceProps(cluster, { serviceName: "billing" }));
+    });
+    const actions = all(stack, "aws_appautoscaling_scheduled_action");
+    expect(actions.map((a) => [a.name, a.schedule, a.timezone, a.scalable_target_action, a.scalable_dimension, a.service_namespace])).toEqual([
+      ["orders-scale-in", "cron(0 19 ? * MON-FRI *)", "Europe/Berlin", { min_capacity: "0", max_capacity: "0" }, "${aws_appautoscaling_target.orders_scaling_target.scalable_dimension}", expect.any(String)],
+      ["orders-scale-out", "cron(0 8 ? * MON-FRI *)", "Europe/Berlin", { min_capacity: "1", max_capacity: "3" }, expect.any(String), expect.any(String)],
+    ]);
+    expect(actions.every((a) => /aws_appautoscaling_target\..*\.resource_id/.test(a.resource_id))).toBe(true);
+    expect(actions[1].depends_on).toEqual(["aws_appautoscaling_scheduled_action.orders_schedule_scale_in"]);
+    const targets = Object.fromEntries(all(stack, "aws_appautoscaling_target").map((t) => [t.resource_id.includes("orders") ? "orders" : "billing", t.lifecycle]));
+    expect(targets).toEqual({ orders: { ignore_changes: ["min_capacity", "max_capacity"] }, billing: undefined });
+  });
+
+  it("runs on its own on-demand/Spot split instead of the cluster's when given one", () => {
+    const stack = synthModule((scope) => {
+      const cluster = new FargateCluster(scope, "cluster", { clusterName: "shop", capacity: { onDemandBase: 1, spotWeight: 3 } });
+      new FargateService(scope, "orders", serviceProps(cluster, { cpuArchitecture: "ARM64", capacity: { onDemandBase: 2, onDemandWeight: 1, spotWeight: 0 } }));
+      new FargateService(scope, "billing", serviceProps(cluster, { serviceName: "billing" }));
+    });
+    const byName = Object.fromEntries(all(stack, "aws_ecs_service").map((s) => [s.name, s.capacity_provider_strategy]));
+    expect(byName).toEqual({
+      orders: [{ capacity_provider: "FARGATE", base: 2, weight: 1 }, { capacity_provider: "FARGATE_SPOT", weight: 0 }],
+      billing: [{ capacity_provider: "FARGATE", base: 1, weight: 1 }, { capacity_provider: "FARGATE_SPOT", weight: 3 }],
+    });
+  });
+
+  it("rejects ARM64 on Fargate Spot (X86_64 only) and bad schedules", () => {
+    const spotCluster = (extra: Partial<FargateServiceProps>) => (scope: Construct) =>
+      new FargateService(scope, "s", serviceProps(new FargateCluster(scope, "c", { clusterName: "x", capacity: { spotWeight: 1 } }), extra));
+    expectPropError(spotCluster({ cpuArchitecture: "ARM64" }), "cpuArchitecture", "ARM64 tasks cannot run on Fargate Spot");
+    expectPropError(spotCluster({ cpuArchitecture: "ARM64", capacity: { onDemandWeight: 1, spotWeight: 1 } }), "capacity", "ARM64 tasks cannot run on Fargate Spot");
+    expectPropError(spotCluster({ scheduledCapacity: [{ ...nights[0], schedule: "19:00 on weekdays" }] }), "scheduledCapacity[0].schedule", "cron(...), rate(...) or at(...)");
+    expectPropError(spotCluster({ scheduledCapacity: [{ ...nights[1], minCapacity: 3, maxCapacity: 1 }] }), "scheduledCapacity[0].maxCapacity", "from 3 to 5000");
+  });
+});

@@ -84,6 +84,54 @@ describe("Monitoring module, alone", () => {
     expectPropError(build({ loadBalancer: { arnSuffix: "a", responseTimeP95Ms: 0 } }), "loadBalancer.responseTimeP95Ms", "from 1 to 60000");
     expectPropError(build({ services: SERVICES }), "services[0].targetGroupArnSuffix", "needs `loadBalancer`");
     expectPropError(build({ services: [SERVICES[1], SERVICES[1]] }), "services", "distinct names");
+    const lb = { arnSuffix: "app/shop/1" };
+    expectPropError(build({ loadBalancer: lb, activeHours: [{ fromHour: 8, toHour: 18 }] }), "services[0].targetGroupArnSuffix", "is needed with `activeHours`");
+    expectPropError(build({ loadBalancer: lb, services: [SERVICES[0]], activeHours: [{ fromHour: 18, toHour: 8 }] }), "activeHours[0].toHour", "from 19 to 168");
+  });
+});
+
+describe("Monitoring of services scaled to zero outside working hours (activeHours)", () => {
+  const synth = (runningTasksAlarm?: boolean) =>
+    synthModule((scope) => {
+      new Monitoring(scope, "monitoring", {
+        aws: AWS,
+        name: "shop-dev",
+        loadBalancer: { arnSuffix: "app/shop/1" },
+        services: [{ ...SERVICES[0], runningTasksAlarm }],
+        activeHours: [{ fromHour: 9, toHour: 19 }, { fromHour: 33, toHour: 43 }],
+      });
+    });
+  const alarms = (stack: ReturnType<typeof synth>) => Object.fromEntries(all(stack, "aws_cloudwatch_metric_alarm").map((a) => [a.alarm_name, a]));
+  const ACTIVE = "(hourOfWeek >= 9 AND hourOfWeek < 19) OR (hourOfWeek >= 33 AND hourOfWeek < 43)";
+  const returned = (alarm: any) => alarm.metric_query.filter((q: any) => q.return_data);
+
+  it("reads LowHealthyHosts and LowRunningTasks as OK outside the active hours, the hour of the week taken from HealthyHostCount", () => {
+    const byName = alarms(synth());
+    const healthy = byName["shop-dev-api-low-healthy-hosts"];
+    expect(healthy).toMatchObject({ threshold: 1, comparison_operator: "LessThanThreshold", treat_missing_data: "breaching" });
+    expect(healthy.metric_name).toBeUndefined();
+    expect(healthy.metric_query.map((q: any) => [q.id, q.metric?.metric_name ?? q.expression])).toEqual([
+      ["healthy", "HealthyHostCount"],
+      ["hourOfWeek", "(DAY(healthy) - 1) * 24 + HOUR(healthy)"],
+      ["inActiveHours", `IF(${ACTIVE}, healthy, 1)`],
+    ]);
+    const running = byName["shop-dev-api-low-running-tasks"];
+    expect(running).toMatchObject({ threshold: 2, treat_missing_data: "breaching" });
+    expect(running.metric_query.map((q: any) => q.id)).toEqual(["healthy", "running", "hourOfWeek", "inActiveHours"]);
+    expect(returned(running).map((q: any) => q.expression)).toEqual([`IF(${ACTIVE}, running, 2)`]);
+    expect(running.alarm_description).toMatch(/watched only in the services' active hours$/);
+  });
+
+  it("reads HighErrorRate as 0 outside them (the ALB answers health checks with 503s then), the hour taken from RequestCount", () => {
+    const errorRate = alarms(synth())["shop-dev-high-error-rate"];
+    expect(errorRate.metric_query.map((q: any) => [q.id, q.return_data])).toEqual([
+      ["target5xx", false], ["elb5xx", false], ["requests", false], ["errorRate", false], ["hourOfWeek", false], ["inActiveHours", true],
+    ]);
+    expect(returned(errorRate)[0].expression).toBe(`IF(${ACTIVE}, errorRate, 0)`);
+  });
+
+  it("leaves LowRunningTasks out for a cluster without Container Insights", () => {
+    expect(Object.keys(alarms(synth(false))).sort()).toEqual(["shop-dev-api-low-healthy-hosts", "shop-dev-high-error-rate", "shop-dev-high-response-time"]);
   });
 });
 

@@ -3,6 +3,7 @@
  * type in the stack, it returns cost lines), or an entry in FREE saying why the type costs nothing by
  * itself. A type in neither fails the estimate, so a new resource cannot silently cost nothing.
  */
+import { cronHoursOfWeek, weeklyUptime } from "../../src/core/working-hours";
 import { blocks, block, strings, toNumber } from "../../src/policy/values";
 import type { ResourceView, StackView } from "../../src/policy/stack-view";
 import type { CostLine, GuideItem, Range, Usage } from "./model";
@@ -113,6 +114,26 @@ export function serviceTasks(service: ResourceView, stack: StackView): Range {
   return range(toNumber(target.attributes.min_capacity) ?? desired, toNumber(target.attributes.max_capacity) ?? desired);
 }
 
+/**
+ * Share of the month a service runs: 1, or the hours its scheduled actions leave it on (an action
+ * with max_capacity 0 stops every task, any other starts them again), e.g. 55/168 for 08:00-19:00 on
+ * weekdays. What runs by the task (Fargate, public addresses, GuardDuty, Cloud Map) scales with it.
+ */
+export function serviceUptime(service: ResourceView, stack: StackView): number {
+  const target = stack.referencing(service, "aws_appautoscaling_target", "resource_id")[0];
+  const actions = target ? stack.referencing(target, "aws_appautoscaling_scheduled_action", "resource_id") : [];
+  const at = (stops: boolean) =>
+    actions
+      .filter((a) => (toNumber(block(a.attributes.scalable_target_action)?.max_capacity) === 0) === stops)
+      .flatMap((a) => cronHoursOfWeek(String(a.attributes.schedule)));
+  return weeklyUptime(at(false), at(true));
+}
+
+/** Task-months at minimum and maximum capacity: the bounds times the share of the month the service runs. */
+export function runningTasks(service: ResourceView, stack: StackView): Range {
+  return times(serviceTasks(service, stack), serviceUptime(service, stack));
+}
+
 interface TaskSize {
   readonly vcpu: number;
   readonly memoryGb: number;
@@ -133,7 +154,7 @@ function taskSize(service: ResourceView, stack: StackView): TaskSize {
 export function fargateVcpus(stack: StackView): Range {
   return stack.resources("aws_ecs_service").reduce(
     (sum, service) => {
-      const tasks = serviceTasks(service, stack);
+      const tasks = runningTasks(service, stack);
       const { vcpu } = taskSize(service, stack);
       return range(sum.min + tasks.min * vcpu, sum.max + tasks.max * vcpu);
     },
@@ -146,10 +167,12 @@ const ecsService: CostRule = (services, context) =>
     const { stack, prices } = context;
     const size = taskSize(service, stack);
     const tasks = serviceTasks(service, stack);
+    const uptime = serviceUptime(service, stack);
     const strategy = serviceStrategy(service, stack);
     const atMin = splitTasks(tasks.min, strategy);
     const atMax = splitTasks(tasks.max, strategy);
     const name = String(service.attributes.name ?? service.name);
+    const hours = uptime < 1 ? `, ${round(uptime * 100).toFixed(1)}% of the hours` : "";
     const cpuKey = `fargate.${size.architecture}.vcpuHour`;
     const memoryKey = `fargate.${size.architecture}.gbHour`;
     const onDemandTaskMonth = (size.vcpu * prices.price(cpuKey) + size.memoryGb * prices.price(memoryKey)) * prices.hoursPerMonth;
@@ -157,7 +180,7 @@ const ecsService: CostRule = (services, context) =>
     // Every running task with assign_public_ip holds a public IPv4 address, billed by the hour like an Elastic IP.
     const publicAddresses =
       block(service.attributes.network_configuration)?.assign_public_ip === true
-        ? [line({ resources: [service], what: `${name}: public IPv4 addresses of its tasks (one per task)`, prices: ["publicIpv4.hour"], unitPrice: monthly(context, "publicIpv4.hour"), unit: "address-month", quantity: tasks })]
+        ? [line({ resources: [service], what: `${name}: public IPv4 addresses of its tasks (one per task${hours})`, prices: ["publicIpv4.hour"], unitPrice: monthly(context, "publicIpv4.hour"), unit: "address-month", quantity: times(tasks, uptime) })]
         : [];
     // A provider that gets no task even at maximum capacity (weight 0, no base) costs nothing: no line.
     return [...publicAddresses, ...strategy.filter((item) => atMax[item.provider] > 0).map((item) => {
@@ -165,11 +188,11 @@ const ecsService: CostRule = (services, context) =>
       if (!spot && item.provider !== "FARGATE") throw new Error(`${service.address}: capacity provider ${item.provider} is not Fargate; no rule prices it`);
       return line({
         resources: [service],
-        what: `${name}: ${spot ? "Fargate Spot" : "Fargate"} tasks (${size.vcpu} vCPU, ${size.memoryGb} GB, ${size.architecture})`,
+        what: `${name}: ${spot ? "Fargate Spot" : "Fargate"} tasks (${size.vcpu} vCPU, ${size.memoryGb} GB, ${size.architecture}${hours})`,
         prices: spot ? [cpuKey, memoryKey, "fargateSpot.discount"] : [cpuKey, memoryKey],
         unitPrice: spot ? onDemandTaskMonth * (1 - prices.price("fargateSpot.discount")) : onDemandTaskMonth,
         unit: "task-month",
-        quantity: range(atMin[item.provider], atMax[item.provider]),
+        quantity: times(range(atMin[item.provider], atMax[item.provider]), uptime),
         guideItem,
       });
     })];
@@ -421,7 +444,7 @@ const ecsCluster: CostRule = (clusters, context) =>
     const mode = blocks(cluster.attributes.setting).find((s) => s.name === "containerInsights")?.value;
     const services = context.stack.resources("aws_ecs_service");
     if (mode === "enhanced") {
-      const tasks = services.reduce((sum, s) => range(sum.min + serviceTasks(s, context.stack).min, sum.max + serviceTasks(s, context.stack).max), range(0));
+      const tasks = services.reduce((sum, s) => range(sum.min + runningTasks(s, context.stack).min, sum.max + runningTasks(s, context.stack).max), range(0));
       const perTask = context.usage.containerInsightsObservationsMillionsPerTask;
       return usageLine({
         resources: [cluster],
@@ -479,12 +502,12 @@ const discoveryService: CostRule = (registries, context) => {
   const { stack } = context;
   const instances = registries.reduce((sum, registry) => {
     const services = stack.resources("aws_ecs_service").filter((s) => blocks(s.attributes.service_registries).some((r) => stack.resolve(r.registry_arn)?.target === registry));
-    return services.reduce((acc, s) => range(acc.min + serviceTasks(s, stack).min, acc.max + serviceTasks(s, stack).max), sum);
+    return services.reduce((acc, s) => range(acc.min + runningTasks(s, stack).min, acc.max + runningTasks(s, stack).max), sum);
   }, range(0));
   return [
     line({
       resources: registries,
-      what: "Cloud Map registered instances (one per running task)",
+      what: "Cloud Map registered instances (one per running task, for the hours it runs)",
       prices: ["cloudMap.instanceMonth"],
       unitPrice: context.prices.price("cloudMap.instanceMonth"),
       unit: "instance-month",

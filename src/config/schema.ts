@@ -7,6 +7,7 @@ import {
   LOG_RETENTION_DAYS,
 } from "../core/aws-limits";
 import { cidrContains, cidrsOverlap, parseCidr } from "../core/cidr";
+import { isTimeZone, WORKING_DAYS } from "../core/working-hours";
 import { settings } from "./strict-settings";
 
 /**
@@ -194,9 +195,40 @@ const service = settings({
     }
   });
 
+const capacity = settings({
+  onDemandBase: z.number().int().min(0).max(100_000),
+  onDemandWeight: z.number().int().min(0).max(1000),
+  spotWeight: z.number().int().min(0).max(1000),
+}).refine((c) => c.onDemandWeight + c.spotWeight > 0, {
+  message: "onDemandWeight and spotWeight must not both be 0",
+  path: ["spotWeight"],
+});
+
+// ---- Cost levers (README "Cost"), kept together ------------------------------------------------
+
+const hour = (max: number) => z.number().int().min(0, { message: `must be an hour from 0 to ${max}` }).max(max, { message: `must be an hour from 0 to ${max}` });
+
+/**
+ * Scheduled scale-in: every service at zero tasks outside these hours (application-autoscaling
+ * scheduled actions), back to its scaling bounds at startHour. Never in prod.
+ */
+const workingHours = settings({
+  enabled: z.boolean(),
+  /** IANA time zone the hours are read in (daylight saving time included), e.g. Europe/Berlin. */
+  timezone: z.string().refine(isTimeZone, { message: "must be an IANA time zone such as Europe/Berlin or UTC" }),
+  days: z.enum(WORKING_DAYS, { message: `must be one of: ${list(WORKING_DAYS)}` }),
+  startHour: hour(23),
+  /** The hour the services stop (24: midnight). */
+  endHour: hour(24),
+}).refine((w) => w.startHour < w.endHour, { message: "must be after startHour", path: ["endHour"] });
+
+/** A service's own on-demand/Spot split instead of `capacity` (ARM64 services need one without Spot). */
+const serviceCapacity = settings({ backend: capacity.optional(), frontend: capacity.optional() });
+
 export const WAF_MODES = ["block", "count"] as const;
 export const GUARDDUTY_DETECTOR_MODES = ["create", "existing"] as const;
-export const CONTAINER_INSIGHTS = ["enabled", "enhanced"] as const;
+/** disabled: dev only (README "Cost"); LowRunningTasks has no metric then, LowHealthyHosts still watches the targets. */
+export const CONTAINER_INSIGHTS = ["enabled", "enhanced", "disabled"] as const;
 
 export const environmentSchema = settings({
   /** Short name used in resource names and the stack name recipe-chatbot-<name>. */
@@ -215,15 +247,7 @@ export const environmentSchema = settings({
   }),
   services: settings({ backend: service, frontend: service }),
   /** Capacity provider strategy: `onDemandBase` tasks always on FARGATE, the rest split by weight. */
-  capacity: settings({
-    onDemandBase: z.number().int().min(0).max(100_000),
-    onDemandWeight: z.number().int().min(0).max(1000),
-    spotWeight: z.number().int().min(0).max(1000),
-  })
-    .refine((c) => c.onDemandWeight + c.spotWeight > 0, {
-      message: "onDemandWeight and spotWeight must not both be 0",
-      path: ["spotWeight"],
-    }),
+  capacity,
   containerInsights: z.enum(CONTAINER_INSIGHTS, { message: `must be one of: ${list(CONTAINER_INSIGHTS)}` }),
   logs: settings({
     retentionDays: z.union(LOG_RETENTION_DAYS.map((d) => z.literal(d)), {
@@ -302,6 +326,10 @@ export const environmentSchema = settings({
   }),
   /** Rolling or blue/green releases, and the blue/green settings (README "Deployments"). */
   deployment,
+  /** Scheduled scale-in outside working hours (README "Cost"). */
+  workingHours,
+  /** Per-service capacity provider strategies, overriding `capacity` (README "Cost"). */
+  serviceCapacity,
   /** Default of the <service>_image_tag variables: the tag a new stack starts with, before the first release. */
   initialImageTag: z.string().regex(IMAGE_TAG_PATTERN, {
     message: "must be a valid image tag: 1-128 letters, digits, '_', '.', '-', not starting with '.' or '-'",
@@ -319,7 +347,34 @@ export const environmentSchema = settings({
   })
   .superRefine((env, ctx) => checkEcsExec(env, ctx), {
     when: (p) => fieldsValid(p, ["name"], ["ecsExec"]),
+  })
+  .superRefine((env, ctx) => checkCostLevers(env, ctx), {
+    when: (p) => fieldsValid(p, ["name"], ["workingHours"], ["containerInsights"], ["services"], ["capacity"], ["serviceCapacity"]),
   });
+
+/** The capacity a service runs with: its own, else the environment's. */
+export function capacityOf(env: Pick<EnvironmentConfig, "capacity" | "serviceCapacity">, service: "backend" | "frontend"): EnvironmentConfig["capacity"] {
+  return env.serviceCapacity[service] ?? env.capacity;
+}
+
+/** Prod keeps its tasks and metrics at all hours; ARM64 never lands on Fargate Spot. */
+function checkCostLevers(env: EnvironmentConfig, ctx: z.RefinementCtx): void {
+  if (env.name === "prod" && env.workingHours.enabled) {
+    ctx.addIssue({ code: "custom", path: ["workingHours", "enabled"], message: "must be false in prod: the guide's availability is two tasks of each service at all hours" });
+  }
+  if (env.name === "prod" && env.containerInsights === "disabled") {
+    ctx.addIssue({ code: "custom", path: ["containerInsights"], message: 'must be "enabled" or "enhanced" in prod: its LowRunningTasks alarms read Container Insights' });
+  }
+  for (const service of ["backend", "frontend"] as const) {
+    if (env.services[service].cpuArchitecture === "ARM64" && capacityOf(env, service).spotWeight > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["services", service, "cpuArchitecture"],
+        message: `ARM64 tasks cannot run on Fargate Spot (X86_64 only): set serviceCapacity.${service}.spotWeight to 0, or use X86_64`,
+      });
+    }
+  }
+}
 
 function checkTaskSubnets(env: { name: string; network: { taskSubnets: string } }, ctx: z.RefinementCtx): void {
   if (env.name === "prod" && env.network.taskSubnets !== "private") {

@@ -1,5 +1,7 @@
 import {
+  type IResolveContext,
   LocalBackend,
+  ref,
   TerraformBackend,
   TerraformDataSource,
   TerraformElement,
@@ -78,9 +80,15 @@ export class ReadableStack extends TerraformStack {
     return existing ?? new LocalBackend(this, { path: `terraform.${this.node.id}.tfstate` });
   }
 
+  /**
+   * cdktf's prepareStack also resolves every token of the stack in "preparing" mode, only to find
+   * cross-stack references (which it turns into outputs and remote state). The stacks here never use
+   * them (DESIGN "Layers": share names, ARNs, data sources or variables), and the pass was an eighth of
+   * synth's CPU (README "Speed"): it is skipped, and a cross-stack reference fails synth instead.
+   */
   prepareStack(): void {
     this.validatedTerraform = undefined;
-    super.prepareStack();
+    this.ensureBackendExists();
     for (const provider of this.allProviders()) {
       const generated = provider.terraformGeneratorMetadata;
       if (!generated?.providerVersion || !provider.terraformProviderSource) continue;
@@ -91,6 +99,23 @@ export class ReadableStack extends TerraformStack {
     }
   }
 }
+
+/** cdktf's Reference (a resource's attribute), reached through an instance: the class is not exported. */
+interface ReferencePrototype {
+  resolve(this: { identifier: string; originStack?: TerraformStack }, context: IResolveContext): string;
+}
+const referencePrototype = Object.getPrototypeOf(ref("readable-stack")) as ReferencePrototype;
+const resolveReference = referencePrototype.resolve;
+referencePrototype.resolve = function (context) {
+  const stack = TerraformStack.of(context.scope);
+  if (stack instanceof ReadableStack && this.originStack && this.originStack !== stack) {
+    throw new Error(
+      `${stack.node.id} refers to ${this.identifier} of stack ${this.originStack.node.id}: cross-stack references are not ` +
+        "supported (they would become terraform_remote_state); share a name or ARN, a data source or a variable instead",
+    );
+  }
+  return resolveReference.call(this, context);
+};
 
 /** Terraform reads a source without a namespace as hashicorp/<name>: say so. */
 function fullProviderSource(source: string): string {

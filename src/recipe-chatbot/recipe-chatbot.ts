@@ -17,6 +17,7 @@ import {
   type ServiceDefinition,
 } from "../config";
 import type { AwsContext } from "../core/aws-context";
+import { activeUtcWindows, dailyCron } from "../core/working-hours";
 import { suppress } from "../policy/suppressions";
 import {
   codeDeployApplicationName,
@@ -29,7 +30,7 @@ import {
   taskFamilyName,
 } from "../core/naming";
 import { ApplicationLoadBalancer, type AlbTarget } from "../modules/alb";
-import { CodeDeployApplication, FargateCluster, FargateService, type ServiceBlueGreen } from "../modules/ecs-service";
+import { CodeDeployApplication, FargateCluster, FargateService, type ScheduledCapacity, type ServiceBlueGreen } from "../modules/ecs-service";
 import { AlertTopics, DeploymentAlarms, Monitoring } from "../modules/monitoring";
 import { INTERFACE_ENDPOINT_SERVICES, Networking } from "../modules/networking";
 import { SecretsStore } from "../modules/secrets";
@@ -196,6 +197,14 @@ export class RecipeChatbot extends Construct {
       executeCommand: config.ecsExec.enabled ? { retentionInDays: config.ecsExec.sessionLogRetentionDays } : undefined,
     });
     this.codeDeploy = anyBlueGreen ? new CodeDeployApplication(this, "codedeploy", { applicationName: codeDeployApplicationName(config.name) }) : undefined;
+    if (config.containerInsights === "disabled") {
+      // Only this explicit setting, which the configuration refuses in prod, lets the guard pass it.
+      suppress(
+        this.cluster.cluster,
+        "RC-ECS-001",
+        `containerInsights is "disabled" in ${config.name}: a cost lever; its alarms watch the load balancer's healthy targets instead of RunningTaskCount`,
+      );
+    }
     const deploymentAlarms = (definition: ServiceDefinition) =>
       new DeploymentAlarms(this, `${definition.name}-deployment-alarms`, {
         name: `${namePrefix}-${definition.name}`,
@@ -244,12 +253,15 @@ export class RecipeChatbot extends Construct {
       alarmDescriptionPrefix: config.name,
       topics: { warningTopicArn: alerts, criticalTopicArn: critical },
       loadBalancer: { arnSuffix: this.loadBalancer.arnSuffix, ...config.monitoring },
+      // The first hour after the morning's scale-out is the tasks' to start in.
+      activeHours: config.workingHours.enabled ? activeUtcWindows(config.workingHours, 1) : undefined,
       services: [BACKEND, FRONTEND].map((definition) => ({
         name: definition.name,
         clusterName: this.cluster.clusterName,
         serviceName: this.services[definition.name].serviceName,
         minCapacity: sizing[definition.name].scaling.minCapacity,
         targetGroupArnSuffix: this.loadBalancer.targets[definition.name].arnSuffix,
+        runningTasksAlarm: config.containerInsights !== "disabled",
       })),
       metricFilters: Object.values(LOG_METRICS).map((metric) => ({
         name: `${BACKEND.name}-${metric.metricName}`,
@@ -292,6 +304,8 @@ export class RecipeChatbot extends Construct {
       cpu: sizing.cpu,
       memory: sizing.memory,
       cpuArchitecture: sizing.cpuArchitecture,
+      capacity: config.serviceCapacity[definition.name],
+      scheduledCapacity: scheduledScaleIn(config, sizing.scaling),
       scaling: {
         ...scaling,
         customMetrics: queueDepthTarget === undefined ? [] : [{ name: "queue-depth", ...QUEUE_DEPTH_METRIC, target: queueDepthTarget }],
@@ -322,4 +336,14 @@ export class RecipeChatbot extends Construct {
     }
     return service;
   }
+}
+
+/** Working hours as two scheduled actions: no tasks from endHour, the configured bounds from startHour. */
+function scheduledScaleIn(config: EnvironmentConfig, scaling: EnvironmentConfig["services"]["backend"]["scaling"]): ScheduledCapacity[] | undefined {
+  const hours = config.workingHours;
+  if (!hours.enabled) return undefined;
+  return [
+    { name: "scale-in", schedule: dailyCron(hours.endHour, hours.days), timezone: hours.timezone, minCapacity: 0, maxCapacity: 0 },
+    { name: "scale-out", schedule: dailyCron(hours.startHour, hours.days), timezone: hours.timezone, minCapacity: scaling.minCapacity, maxCapacity: scaling.maxCapacity },
+  ];
 }

@@ -57,9 +57,11 @@ export const AUTOSCALING_ACCESS = {
   write: [
     "application-autoscaling:DeleteScalingPolicy", "application-autoscaling:DeregisterScalableTarget",
     "application-autoscaling:PutScalingPolicy", "application-autoscaling:RegisterScalableTarget",
+    // Scale-in outside working hours (workingHours).
+    "application-autoscaling:PutScheduledAction", "application-autoscaling:DeleteScheduledAction",
     "application-autoscaling:TagResource", "application-autoscaling:UntagResource",
   ],
-  unscopedRead: ["application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies"],
+  unscopedRead: ["application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScalingPolicies", "application-autoscaling:DescribeScheduledActions"],
   resources: (s, e) => [arn(s, e, "application-autoscaling", "scalable-target/*")],
 } satisfies ServiceAccess;
 

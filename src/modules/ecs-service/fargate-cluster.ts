@@ -24,6 +24,19 @@ export interface FargateCapacity {
   readonly spotWeight?: number;
 }
 
+/** The capacity provider strategy of a split, checked (InvalidPropsError on `scope`, prop `capacity`). */
+export function capacityProviderStrategy(scope: Construct, capacity: FargateCapacity): CapacityProviderStrategyItem[] {
+  const { onDemandBase = 0, onDemandWeight = 1, spotWeight = 0 } = capacity;
+  checkInteger(scope, "capacity.onDemandBase", onDemandBase, 0, 100_000);
+  checkInteger(scope, "capacity.onDemandWeight", onDemandWeight, 0, 1000);
+  checkInteger(scope, "capacity.spotWeight", spotWeight, 0, 1000);
+  if (onDemandWeight + spotWeight === 0) throw new InvalidPropsError(scope, "capacity", "onDemandWeight and spotWeight must not both be 0");
+  return [
+    { capacityProvider: "FARGATE", base: onDemandBase, weight: onDemandWeight },
+    { capacityProvider: "FARGATE_SPOT", weight: spotWeight },
+  ];
+}
+
 /** What a service needs of a cluster: a FargateCluster is one; for an existing cluster, pass its attributes. */
 export interface ClusterReference {
   /** The cluster's ARN: the service's `cluster`. */
@@ -122,15 +135,7 @@ export class FargateCluster extends Construct implements ClusterReference {
     });
     this.executeCommand = execLogs && { logGroupArn: execLogs.arn, kmsKeyArn: execLogs.kmsKeyArn };
     this.cluster = cluster;
-    const { onDemandBase = 0, onDemandWeight = 1, spotWeight = 0 } = props.capacity ?? {};
-    checkInteger(this, "capacity.onDemandBase", onDemandBase, 0, 100_000);
-    checkInteger(this, "capacity.onDemandWeight", onDemandWeight, 0, 1000);
-    checkInteger(this, "capacity.spotWeight", spotWeight, 0, 1000);
-    if (onDemandWeight + spotWeight === 0) throw new InvalidPropsError(this, "capacity", "onDemandWeight and spotWeight must not both be 0");
-    this.capacityProviderStrategy = [
-      { capacityProvider: "FARGATE", base: onDemandBase, weight: onDemandWeight },
-      { capacityProvider: "FARGATE_SPOT", weight: spotWeight },
-    ];
+    this.capacityProviderStrategy = capacityProviderStrategy(this, props.capacity ?? {});
     const providers = new EcsClusterCapacityProviders(this, "capacity-providers", {
       clusterName: cluster.name,
       capacityProviders: ["FARGATE", "FARGATE_SPOT"],

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { Token, type ITerraformDependable } from "cdktf";
 import { AppautoscalingPolicy } from "@cdktf/provider-aws/lib/appautoscaling-policy";
+import { AppautoscalingScheduledAction } from "@cdktf/provider-aws/lib/appautoscaling-scheduled-action";
 import { AppautoscalingTarget } from "@cdktf/provider-aws/lib/appautoscaling-target";
 import { EcsService } from "@cdktf/provider-aws/lib/ecs-service";
 import { EcsTaskDefinition } from "@cdktf/provider-aws/lib/ecs-task-definition";
@@ -17,7 +18,7 @@ import { FARGATE_CPU_ARCHITECTURES, FARGATE_MEMORY_BY_CPU } from "../../core/aws
 import { policyDocument, serviceTrustPolicy, type PolicyStatement } from "../../core/iam";
 import { check, checkInteger, checkOneOf } from "../../core/props";
 import { encodeContainerDefinitions, type ContainerDefinition } from "../../policy/container-definitions";
-import type { ClusterReference, ExecuteCommandAudit } from "./fargate-cluster";
+import { capacityProviderStrategy, type ClusterReference, type ExecuteCommandAudit, type FargateCapacity } from "./fargate-cluster";
 import { ContainerRegistry, type RepositoryReference } from "./container-registry";
 import { BlueGreenDeployment, type BlueGreenRoute } from "./blue-green-deployment";
 import type { CodeDeployApplicationReference } from "./codedeploy-application";
@@ -83,6 +84,23 @@ export interface ServiceScaling {
   readonly scaleOutCooldownSeconds?: number;
   /** Seconds after a scale-in before another. @default 300 */
   readonly scaleInCooldownSeconds?: number;
+}
+
+/**
+ * Autoscaling bounds set on a schedule (an application-autoscaling scheduled action), e.g. none outside
+ * working hours and the usual ones again in the morning.
+ */
+export interface ScheduledCapacity {
+  /** Part of the action's name (<resourceNamePrefix>-<name>). */
+  readonly name: string;
+  /** When: an application-autoscaling schedule, e.g. cron(0 19 ? * MON-FRI *). */
+  readonly schedule: string;
+  /** IANA time zone the schedule is read in. @default "UTC" */
+  readonly timezone?: string;
+  /** The minimum from then on (0 with maxCapacity 0 stops every task). */
+  readonly minCapacity: number;
+  /** The maximum from then on. */
+  readonly maxCapacity: number;
 }
 
 /** The load balancer a service registers its tasks with (an ApplicationLoadBalancer target provides it). */
@@ -171,6 +189,19 @@ export interface FargateServiceProps {
   readonly cpuArchitecture?: CpuArchitecture;
   /** Autoscaling bounds and targets. @default one task, CPU target 70% */
   readonly scaling?: ServiceScaling;
+  /**
+   * Bounds that change on a schedule, e.g. scale to zero in the evening and back in the morning. The
+   * scaling target then ignores changes to its bounds (the actions own them): changed `scaling` bounds
+   * reach AWS with the next action that sets them.
+   * @default [] (the `scaling` bounds at all hours)
+   */
+  readonly scheduledCapacity?: readonly ScheduledCapacity[];
+  /**
+   * This service's own on-demand and Spot split, instead of the cluster's default strategy. Fargate
+   * Spot runs X86_64 tasks only: an ARM64 service needs one without Spot.
+   * @default the cluster's strategy
+   */
+  readonly capacity?: FargateCapacity;
   /** Register the tasks with a load balancer target group. @default not behind a load balancer */
   readonly loadBalancer?: ServiceLoadBalancer;
   /** Seconds ECS ignores failing load balancer health checks of a new task (only with `loadBalancer`). @default 60 */
@@ -300,6 +331,14 @@ export class FargateService extends Construct {
     const scaling = this.checkScaling(props.scaling ?? {});
     this.minCapacity = scaling.minCapacity;
     this.checkWiring(props);
+    const strategy = props.capacity ? capacityProviderStrategy(this, props.capacity) : props.cluster.capacityProviderStrategy;
+    // AWS: "Fargate Spot only supports Linux tasks with the X86_64 architecture".
+    check(
+      this,
+      cpuArchitecture !== "ARM64" || !(strategy ?? []).some((item) => item.capacityProvider === "FARGATE_SPOT" && item.weight > 0),
+      props.capacity ? "capacity" : "cpuArchitecture",
+      "ARM64 tasks cannot run on Fargate Spot (X86_64 only): give the service a capacity without Spot (spotWeight 0) or use X86_64",
+    );
 
     const logGroup = new EncryptedLogGroup(this, "logs", {
       aws,
@@ -404,7 +443,7 @@ export class FargateService extends Construct {
       cluster: props.cluster.clusterArn,
       taskDefinition: this.taskDefinition.arn,
       desiredCount: scaling.minCapacity,
-      capacityProviderStrategy: props.cluster.capacityProviderStrategy ? [...props.cluster.capacityProviderStrategy] : undefined,
+      capacityProviderStrategy: strategy ? [...strategy] : undefined,
       platformVersion: "LATEST",
       ...(blueGreen ? { deploymentController: { type: "CODE_DEPLOY" } } : this.rollingDeployments(props.deploymentAlarms)),
       healthCheckGracePeriodSeconds: loadBalancer ? (props.healthCheckGracePeriodSeconds ?? 60) : undefined,
@@ -436,7 +475,7 @@ export class FargateService extends Construct {
       });
     }
 
-    this.autoscaling(props.cluster.clusterName, scaling);
+    this.autoscaling(props.cluster.clusterName, scaling, props.scheduledCapacity ?? []);
 
     this.serviceName = this.service.name;
     this.taskDefinitionFamily = this.taskDefinition.family;
@@ -572,14 +611,33 @@ export class FargateService extends Construct {
     return role;
   }
 
-  private autoscaling(clusterName: string, scaling: ReturnType<FargateService["checkScaling"]>): void {
+  private autoscaling(clusterName: string, scaling: ReturnType<FargateService["checkScaling"]>, scheduled: readonly ScheduledCapacity[]): void {
     const target = new AppautoscalingTarget(this, "scaling-target", {
       serviceNamespace: "ecs",
       resourceId: `service/${clusterName}/${this.service.name}`,
       scalableDimension: "ecs:service:DesiredCount",
       minCapacity: scaling.minCapacity,
       maxCapacity: scaling.maxCapacity,
+      // The scheduled actions move the bounds; a plan at night must not put them back.
+      lifecycle: scheduled.length > 0 ? { ignoreChanges: ["min_capacity", "max_capacity"] } : undefined,
     });
+    let previous: AppautoscalingScheduledAction | undefined;
+    for (const [i, action] of scheduled.entries()) {
+      checkInteger(this, `scheduledCapacity[${i}].minCapacity`, action.minCapacity, 0, 5000);
+      checkInteger(this, `scheduledCapacity[${i}].maxCapacity`, action.maxCapacity, action.minCapacity, 5000);
+      check(this, /^(cron|rate|at)\(.+\)$/.test(action.schedule), `scheduledCapacity[${i}].schedule`, `must be an application-autoscaling schedule: cron(...), rate(...) or at(...); got ${JSON.stringify(action.schedule)}`);
+      previous = new AppautoscalingScheduledAction(this, `schedule-${action.name}`, {
+        name: `${this.prefix}-${action.name}`,
+        serviceNamespace: target.serviceNamespace,
+        resourceId: target.resourceId,
+        scalableDimension: target.scalableDimension,
+        schedule: action.schedule,
+        timezone: action.timezone ?? "UTC",
+        scalableTargetAction: { minCapacity: String(action.minCapacity), maxCapacity: String(action.maxCapacity) },
+        // One at a time: application autoscaling refuses concurrent changes to the same target.
+        dependsOn: [previous ?? target],
+      });
+    }
     const cooldowns = { scaleOutCooldown: scaling.scaleOutCooldownSeconds, scaleInCooldown: scaling.scaleInCooldownSeconds };
     const policy = (name: string, targetValue: number, metric: Record<string, unknown>) =>
       new AppautoscalingPolicy(this, `scale-on-${name}`, {

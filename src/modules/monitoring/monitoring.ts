@@ -9,6 +9,7 @@ import {
 } from "@cdktf/provider-aws/lib/cloudwatch-metric-alarm";
 import { awsContextOf, type AwsContext } from "../../core/aws-context";
 import { check, checkInteger } from "../../core/props";
+import type { WeekWindow } from "../../core/working-hours";
 import { AlertTopics } from "./alert-topics";
 import { expressionRow, layOut, metricRow, type DashboardGroup } from "./dashboard";
 
@@ -24,6 +25,12 @@ export interface MonitoredService {
   readonly minCapacity: number;
   /** The target group's arn_suffix (dimension TargetGroup): adds LowHealthyHosts. @default not behind the load balancer */
   readonly targetGroupArnSuffix?: string;
+  /**
+   * Alarm on Container Insights' RunningTaskCount (LowRunningTasks). false for a cluster without
+   * Container Insights, where the metric does not exist (LowHealthyHosts still watches the targets).
+   * @default true
+   */
+  readonly runningTasksAlarm?: boolean;
 }
 
 /** A CloudWatch Logs metric filter counting matching lines (1 per line, 0 for the others). */
@@ -85,6 +92,14 @@ export interface MonitoringProps {
   readonly dashboard?: (standard: StandardDashboard) => DashboardGroup[];
   /** Account, partition and region (the dashboard's widgets name the region). @default looked up with data sources in this construct */
   readonly aws?: AwsContext;
+  /**
+   * The UTC hours of the week the services are sure to run, for services scaled to zero outside working
+   * hours: outside these windows LowHealthyHosts, LowRunningTasks and HighErrorRate (the ALB answers
+   * health checks with 503s then) read as OK. Every service needs `targetGroupArnSuffix`: the alarms
+   * read the time from HealthyHostCount, which the load balancer reports at all hours.
+   * @default always (the services run at all hours)
+   */
+  readonly activeHours?: readonly WeekWindow[];
 }
 
 /** Period of each standard widget group, in seconds. */
@@ -197,6 +212,11 @@ export class Monitoring extends Construct {
     check(this, new Set(names).size === names.length, "services", `must have distinct names; got ${names.join(", ")}`);
     for (const [i, service] of props.services.entries()) {
       check(this, !service.targetGroupArnSuffix || lb !== undefined, `services[${i}].targetGroupArnSuffix`, "needs `loadBalancer` (HealthyHostCount is reported per load balancer and target group)");
+      check(this, !props.activeHours || service.targetGroupArnSuffix !== undefined, `services[${i}].targetGroupArnSuffix`, "is needed with `activeHours`: the alarms read the time from the target group's HealthyHostCount, reported at all hours");
+    }
+    for (const [i, window] of (props.activeHours ?? []).entries()) {
+      checkInteger(this, `activeHours[${i}].fromHour`, window.fromHour, 0, 167);
+      checkInteger(this, `activeHours[${i}].toHour`, window.toHour, window.fromHour + 1, 168);
     }
     return thresholds;
   }
@@ -313,10 +333,14 @@ export class Monitoring extends Construct {
       returnData: false,
       metric: { namespace: ALB_NAMESPACE, metricName: input.metricName, dimensions, period: ALARM_PERIODS.loadBalancer, stat: ERROR_RATE.statistic },
     }));
+    const errorRate = { id: "errorRate", expression: ERROR_RATE.expression, label: ERROR_RATE.label };
     this.alarm("high-error-rate", {
       alarmName: `${props.name}-high-error-rate`,
-      alarmDescription: `${label}: more than ${errorRatePercent}% of requests got a 5xx from the ALB or a target over ${ALARM_PERIODS.loadBalancer} s`,
-      metricQuery: [...inputs, { id: "errorRate", expression: ERROR_RATE.expression, label: ERROR_RATE.label, returnData: true }],
+      alarmDescription: `${label}: more than ${errorRatePercent}% of requests got a 5xx from the ALB or a target over ${ALARM_PERIODS.loadBalancer} s${this.hoursNote(props)}`,
+      // Outside the active hours the ALB answers its health checks with 503s: no error rate then.
+      metricQuery: props.activeHours
+        ? [...inputs, { ...errorRate, returnData: false }, ...this.onlyInActiveHours(props.activeHours, "requests", "errorRate", 0, ERROR_RATE.label)]
+        : [...inputs, { ...errorRate, returnData: true }],
       comparisonOperator: "GreaterThanThreshold",
       threshold: errorRatePercent,
       evaluationPeriods: ALARM_EVALUATION_PERIODS,
@@ -345,16 +369,33 @@ export class Monitoring extends Construct {
   private serviceAlarms(props: MonitoringProps, service: MonitoredService, topicArn: string): void {
     const label = props.alarmDescriptionPrefix ?? props.name;
     const { minHealthyHosts } = this.thresholds;
-    if (service.targetGroupArnSuffix) {
+    const hours = props.activeHours;
+    const note = this.hoursNote(props);
+    const healthy = service.targetGroupArnSuffix && {
+      namespace: ALB_NAMESPACE,
+      metricName: "HealthyHostCount",
+      dimensions: { TargetGroup: service.targetGroupArnSuffix, LoadBalancer: props.loadBalancer!.arnSuffix },
+      // The worst view any load balancer node has of the target group.
+      statistic: "Minimum",
+    };
+    const running = {
+      namespace: "ECS/ContainerInsights",
+      metricName: "RunningTaskCount",
+      dimensions: { ClusterName: service.clusterName, ServiceName: service.serviceName },
+      statistic: "Minimum",
+    };
+    const query = (id: string, metric: { namespace: string; metricName: string; dimensions: Record<string, string>; statistic: string }, period: number): CloudwatchMetricAlarmMetricQuery => ({
+      id,
+      returnData: false,
+      metric: { namespace: metric.namespace, metricName: metric.metricName, dimensions: metric.dimensions, period, stat: metric.statistic },
+    });
+    if (healthy) {
       this.alarm(`${service.name}-low-healthy-hosts`, {
         alarmName: `${props.name}-${service.name}-low-healthy-hosts`,
-        alarmDescription: `${label}: fewer than ${minHealthyHosts} healthy ${service.name} targets over ${ALARM_PERIODS.healthyHosts} s`,
-        namespace: ALB_NAMESPACE,
-        metricName: "HealthyHostCount",
-        dimensions: { TargetGroup: service.targetGroupArnSuffix, LoadBalancer: props.loadBalancer!.arnSuffix },
-        // The worst view any load balancer node has of the target group.
-        statistic: "Minimum",
-        period: ALARM_PERIODS.healthyHosts,
+        alarmDescription: `${label}: fewer than ${minHealthyHosts} healthy ${service.name} targets over ${ALARM_PERIODS.healthyHosts} s${note}`,
+        ...(hours
+          ? { metricQuery: [query("healthy", healthy, ALARM_PERIODS.healthyHosts), ...this.onlyInActiveHours(hours, "healthy", "healthy", minHealthyHosts, "healthy targets")] }
+          : { ...healthy, period: ALARM_PERIODS.healthyHosts }),
         comparisonOperator: "LessThanThreshold",
         threshold: minHealthyHosts,
         evaluationPeriods: ALARM_EVALUATION_PERIODS,
@@ -363,14 +404,20 @@ export class Monitoring extends Construct {
         topicArn,
       });
     }
+    if (service.runningTasksAlarm === false) return;
     this.alarm(`${service.name}-low-running-tasks`, {
       alarmName: `${props.name}-${service.name}-low-running-tasks`,
-      alarmDescription: `${label}: ${service.name} ran fewer than ${service.minCapacity} tasks (its minimum capacity) for ${TASK_COUNT_EVALUATION_PERIODS * TASK_COUNT_PERIOD} s`,
-      namespace: "ECS/ContainerInsights",
-      metricName: "RunningTaskCount",
-      dimensions: { ClusterName: service.clusterName, ServiceName: service.serviceName },
-      statistic: "Minimum",
-      period: TASK_COUNT_PERIOD,
+      alarmDescription: `${label}: ${service.name} ran fewer than ${service.minCapacity} tasks (its minimum capacity) for ${TASK_COUNT_EVALUATION_PERIODS * TASK_COUNT_PERIOD} s${note}`,
+      // Container Insights reports nothing for a service scaled to zero: the clock is the target group's.
+      ...(hours && healthy
+        ? {
+            metricQuery: [
+              query("healthy", healthy, TASK_COUNT_PERIOD),
+              query("running", running, TASK_COUNT_PERIOD),
+              ...this.onlyInActiveHours(hours, "healthy", "running", service.minCapacity, "running tasks"),
+            ],
+          }
+        : { ...running, period: TASK_COUNT_PERIOD }),
       comparisonOperator: "LessThanThreshold",
       threshold: service.minCapacity,
       evaluationPeriods: TASK_COUNT_EVALUATION_PERIODS,
@@ -378,6 +425,23 @@ export class Monitoring extends Construct {
       treatMissingData: "breaching",
       topicArn,
     });
+  }
+
+  /**
+   * Metric-math queries whose last (returned) one is `value` inside the active hours and `okValue`
+   * outside them, the hour of the week taken from the timestamps of `clock` (metric math's DAY() counts
+   * Monday as 1, HOUR() is UTC).
+   */
+  private onlyInActiveHours(windows: readonly WeekWindow[], clock: string, value: string, okValue: number, label: string): CloudwatchMetricAlarmMetricQuery[] {
+    const active = windows.map((w) => `(hourOfWeek >= ${w.fromHour} AND hourOfWeek < ${w.toHour})`).join(" OR ");
+    return [
+      { id: "hourOfWeek", expression: `(DAY(${clock}) - 1) * 24 + HOUR(${clock})`, label: "hour of the week (UTC)", returnData: false },
+      { id: "inActiveHours", expression: `IF(${active}, ${value}, ${okValue})`, label: `${label} (active hours only)`, returnData: true },
+    ];
+  }
+
+  private hoursNote(props: MonitoringProps): string {
+    return props.activeHours ? "; watched only in the services' active hours" : "";
   }
 
   /** An alarm that notifies its topic both when it fires and when it recovers. */

@@ -690,6 +690,7 @@ data "aws_iam_policy_document" "github_oidc_plan_unscoped_document" {
     actions = [
       "application-autoscaling:DescribeScalableTargets",
       "application-autoscaling:DescribeScalingPolicies",
+      "application-autoscaling:DescribeScheduledActions",
       "cloudwatch:DescribeAlarms",
       "ec2:DescribeAddresses",
       "ec2:DescribeAddressesAttribute",
@@ -975,7 +976,6 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_edge_document" {
       "route53:ListResourceRecordSets",
       "route53:ListTagsForResource",
       "route53:AssociateVPCWithHostedZone",
-      "route53:ChangeResourceRecordSets",
       "route53:ChangeTagsForResource",
       "route53:GetChange",
       "route53:DeleteHealthCheck",
@@ -1028,6 +1028,16 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_edge_document" {
       "arn:${data.aws_partition.partition.partition}:guardduty:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:detector/*"
     ]
     sid = "ManageGuardDuty"
+  }
+  statement {
+    actions = [
+      "route53:ChangeResourceRecordSets"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:${data.aws_partition.partition.partition}:route53:::hostedzone/*"
+    ]
+    sid = "ChangeRecordsstaging"
   }
 }
 resource "aws_iam_policy" "github_oidc_apply_staging_edge_policy" {
@@ -1108,6 +1118,8 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_compute_document" {
       "application-autoscaling:DeregisterScalableTarget",
       "application-autoscaling:PutScalingPolicy",
       "application-autoscaling:RegisterScalableTarget",
+      "application-autoscaling:PutScheduledAction",
+      "application-autoscaling:DeleteScheduledAction",
       "application-autoscaling:TagResource",
       "application-autoscaling:UntagResource"
     ]
@@ -1542,6 +1554,7 @@ data "aws_iam_policy_document" "github_oidc_apply_staging_unscoped_document" {
       "acm:RequestCertificate",
       "application-autoscaling:DescribeScalableTargets",
       "application-autoscaling:DescribeScalingPolicies",
+      "application-autoscaling:DescribeScheduledActions",
       "cloudwatch:DescribeAlarms",
       "ec2:DescribeAddresses",
       "ec2:DescribeAddressesAttribute",
@@ -2161,7 +2174,6 @@ data "aws_iam_policy_document" "github_oidc_apply_production_edge_document" {
       "route53:ListResourceRecordSets",
       "route53:ListTagsForResource",
       "route53:AssociateVPCWithHostedZone",
-      "route53:ChangeResourceRecordSets",
       "route53:ChangeTagsForResource",
       "route53:GetChange",
       "route53:DeleteHealthCheck",
@@ -2214,6 +2226,16 @@ data "aws_iam_policy_document" "github_oidc_apply_production_edge_document" {
       "arn:${data.aws_partition.partition.partition}:guardduty:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:detector/*"
     ]
     sid = "ManageGuardDuty"
+  }
+  statement {
+    actions = [
+      "route53:ChangeResourceRecordSets"
+    ]
+    effect = "Allow"
+    resources = [
+      "arn:${data.aws_partition.partition.partition}:route53:::hostedzone/*"
+    ]
+    sid = "ChangeRecordsprod"
   }
 }
 resource "aws_iam_policy" "github_oidc_apply_production_edge_policy" {
@@ -2294,6 +2316,8 @@ data "aws_iam_policy_document" "github_oidc_apply_production_compute_document" {
       "application-autoscaling:DeregisterScalableTarget",
       "application-autoscaling:PutScalingPolicy",
       "application-autoscaling:RegisterScalableTarget",
+      "application-autoscaling:PutScheduledAction",
+      "application-autoscaling:DeleteScheduledAction",
       "application-autoscaling:TagResource",
       "application-autoscaling:UntagResource"
     ]
@@ -2728,6 +2752,7 @@ data "aws_iam_policy_document" "github_oidc_apply_production_unscoped_document" 
       "acm:RequestCertificate",
       "application-autoscaling:DescribeScalableTargets",
       "application-autoscaling:DescribeScalingPolicies",
+      "application-autoscaling:DescribeScheduledActions",
       "cloudwatch:DescribeAlarms",
       "ec2:DescribeAddresses",
       "ec2:DescribeAddressesAttribute",

@@ -1520,7 +1520,7 @@ resource "aws_ecs_cluster" "app_cluster" {
   name = "recipe-chatbot-cluster"
   setting {
     name  = "containerInsights"
-    value = "enabled"
+    value = "disabled"
   }
 }
 resource "aws_ecs_cluster_capacity_providers" "app_cluster_capacity_providers" {
@@ -1943,6 +1943,42 @@ resource "aws_appautoscaling_target" "app_backend_scaling_target" {
   resource_id        = "service/${aws_ecs_cluster_capacity_providers.app_cluster_capacity_providers.cluster_name}/${aws_ecs_service.app_backend_service.name}"
   scalable_dimension = "ecs:service:DesiredCount"
   service_namespace  = "ecs"
+  lifecycle {
+    ignore_changes = [
+      min_capacity,
+      max_capacity,
+    ]
+  }
+}
+resource "aws_appautoscaling_scheduled_action" "app_backend_schedule_scale_in" {
+  name               = "recipe-chatbot-dev-backend-scale-in"
+  resource_id        = aws_appautoscaling_target.app_backend_scaling_target.resource_id
+  scalable_dimension = aws_appautoscaling_target.app_backend_scaling_target.scalable_dimension
+  schedule           = "cron(0 19 ? * MON-FRI *)"
+  service_namespace  = aws_appautoscaling_target.app_backend_scaling_target.service_namespace
+  timezone           = "UTC"
+  scalable_target_action {
+    max_capacity = "0"
+    min_capacity = "0"
+  }
+  depends_on = [
+    aws_appautoscaling_target.app_backend_scaling_target,
+  ]
+}
+resource "aws_appautoscaling_scheduled_action" "app_backend_schedule_scale_out" {
+  name               = "recipe-chatbot-dev-backend-scale-out"
+  resource_id        = aws_appautoscaling_target.app_backend_scaling_target.resource_id
+  scalable_dimension = aws_appautoscaling_target.app_backend_scaling_target.scalable_dimension
+  schedule           = "cron(0 8 ? * MON-FRI *)"
+  service_namespace  = aws_appautoscaling_target.app_backend_scaling_target.service_namespace
+  timezone           = "UTC"
+  scalable_target_action {
+    max_capacity = "4"
+    min_capacity = "1"
+  }
+  depends_on = [
+    aws_appautoscaling_scheduled_action.app_backend_schedule_scale_in,
+  ]
 }
 resource "aws_appautoscaling_policy" "app_backend_scale_on_cpu" {
   name               = "recipe-chatbot-dev-backend-cpu"
@@ -2382,6 +2418,42 @@ resource "aws_appautoscaling_target" "app_frontend_scaling_target" {
   resource_id        = "service/${aws_ecs_cluster_capacity_providers.app_cluster_capacity_providers.cluster_name}/${aws_ecs_service.app_frontend_service.name}"
   scalable_dimension = "ecs:service:DesiredCount"
   service_namespace  = "ecs"
+  lifecycle {
+    ignore_changes = [
+      min_capacity,
+      max_capacity,
+    ]
+  }
+}
+resource "aws_appautoscaling_scheduled_action" "app_frontend_schedule_scale_in" {
+  name               = "recipe-chatbot-dev-frontend-scale-in"
+  resource_id        = aws_appautoscaling_target.app_frontend_scaling_target.resource_id
+  scalable_dimension = aws_appautoscaling_target.app_frontend_scaling_target.scalable_dimension
+  schedule           = "cron(0 19 ? * MON-FRI *)"
+  service_namespace  = aws_appautoscaling_target.app_frontend_scaling_target.service_namespace
+  timezone           = "UTC"
+  scalable_target_action {
+    max_capacity = "0"
+    min_capacity = "0"
+  }
+  depends_on = [
+    aws_appautoscaling_target.app_frontend_scaling_target,
+  ]
+}
+resource "aws_appautoscaling_scheduled_action" "app_frontend_schedule_scale_out" {
+  name               = "recipe-chatbot-dev-frontend-scale-out"
+  resource_id        = aws_appautoscaling_target.app_frontend_scaling_target.resource_id
+  scalable_dimension = aws_appautoscaling_target.app_frontend_scaling_target.scalable_dimension
+  schedule           = "cron(0 8 ? * MON-FRI *)"
+  service_namespace  = aws_appautoscaling_target.app_frontend_scaling_target.service_namespace
+  timezone           = "UTC"
+  scalable_target_action {
+    max_capacity = "2"
+    min_capacity = "1"
+  }
+  depends_on = [
+    aws_appautoscaling_scheduled_action.app_frontend_schedule_scale_in,
+  ]
 }
 resource "aws_appautoscaling_policy" "app_frontend_scale_on_cpu" {
   name               = "recipe-chatbot-dev-frontend-cpu"
@@ -2455,7 +2527,7 @@ resource "aws_cloudwatch_metric_alarm" "app_monitoring_high_error_rate" {
   alarm_actions = [
     "${aws_sns_topic.app_alert_topics_alerts.arn}"
   ]
-  alarm_description   = "dev: more than 5% of requests got a 5xx from the ALB or a target over 300 s"
+  alarm_description   = "dev: more than 5% of requests got a 5xx from the ALB or a target over 300 s; watched only in the services' active hours"
   alarm_name          = "recipe-chatbot-dev-high-error-rate"
   comparison_operator = "GreaterThanThreshold"
   evaluation_periods  = 1
@@ -2507,6 +2579,18 @@ resource "aws_cloudwatch_metric_alarm" "app_monitoring_high_error_rate" {
     expression  = "100 * (FILL(target5xx, 0) + FILL(elb5xx, 0)) / requests"
     id          = "errorRate"
     label       = "5xx responses (% of requests)"
+    return_data = false
+  }
+  metric_query {
+    expression  = "(DAY(requests) - 1) * 24 + HOUR(requests)"
+    id          = "hourOfWeek"
+    label       = "hour of the week (UTC)"
+    return_data = false
+  }
+  metric_query {
+    expression  = "IF((hourOfWeek >= 9 AND hourOfWeek < 19) OR (hourOfWeek >= 33 AND hourOfWeek < 43) OR (hourOfWeek >= 57 AND hourOfWeek < 67) OR (hourOfWeek >= 81 AND hourOfWeek < 91) OR (hourOfWeek >= 105 AND hourOfWeek < 115), errorRate, 0)"
+    id          = "inActiveHours"
+    label       = "5xx responses (% of requests) (active hours only)"
     return_data = true
   }
 }
@@ -2537,92 +2621,82 @@ resource "aws_cloudwatch_metric_alarm" "app_monitoring_backend_low_healthy_hosts
   alarm_actions = [
     "${aws_sns_topic.app_alert_topics_critical.arn}"
   ]
-  alarm_description   = "dev: fewer than 1 healthy backend targets over 60 s"
+  alarm_description   = "dev: fewer than 1 healthy backend targets over 60 s; watched only in the services' active hours"
   alarm_name          = "recipe-chatbot-dev-backend-low-healthy-hosts"
   comparison_operator = "LessThanThreshold"
-  dimensions = {
-    TargetGroup  = "${aws_lb_target_group.app_load_balancer_backend_target_group.arn_suffix}"
-    LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
-  }
-  evaluation_periods = 1
-  metric_name        = "HealthyHostCount"
-  namespace          = "AWS/ApplicationELB"
+  evaluation_periods  = 1
   ok_actions = [
     "${aws_sns_topic.app_alert_topics_critical.arn}"
   ]
-  period             = 60
-  statistic          = "Minimum"
   threshold          = 1
   treat_missing_data = "breaching"
-}
-resource "aws_cloudwatch_metric_alarm" "app_monitoring_backend_low_running_tasks" {
-  actions_enabled = true
-  alarm_actions = [
-    "${aws_sns_topic.app_alert_topics_critical.arn}"
-  ]
-  alarm_description   = "dev: backend ran fewer than 1 tasks (its minimum capacity) for 180 s"
-  alarm_name          = "recipe-chatbot-dev-backend-low-running-tasks"
-  comparison_operator = "LessThanThreshold"
-  dimensions = {
-    ClusterName = "${aws_ecs_cluster_capacity_providers.app_cluster_capacity_providers.cluster_name}"
-    ServiceName = "${aws_ecs_service.app_backend_service.name}"
+  metric_query {
+    id          = "healthy"
+    return_data = false
+    metric {
+      dimensions = {
+        TargetGroup  = "${aws_lb_target_group.app_load_balancer_backend_target_group.arn_suffix}"
+        LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
+      }
+      metric_name = "HealthyHostCount"
+      namespace   = "AWS/ApplicationELB"
+      period      = 60
+      stat        = "Minimum"
+    }
   }
-  evaluation_periods = 3
-  metric_name        = "RunningTaskCount"
-  namespace          = "ECS/ContainerInsights"
-  ok_actions = [
-    "${aws_sns_topic.app_alert_topics_critical.arn}"
-  ]
-  period             = 60
-  statistic          = "Minimum"
-  threshold          = 1
-  treat_missing_data = "breaching"
+  metric_query {
+    expression  = "(DAY(healthy) - 1) * 24 + HOUR(healthy)"
+    id          = "hourOfWeek"
+    label       = "hour of the week (UTC)"
+    return_data = false
+  }
+  metric_query {
+    expression  = "IF((hourOfWeek >= 9 AND hourOfWeek < 19) OR (hourOfWeek >= 33 AND hourOfWeek < 43) OR (hourOfWeek >= 57 AND hourOfWeek < 67) OR (hourOfWeek >= 81 AND hourOfWeek < 91) OR (hourOfWeek >= 105 AND hourOfWeek < 115), healthy, 1)"
+    id          = "inActiveHours"
+    label       = "healthy targets (active hours only)"
+    return_data = true
+  }
 }
 resource "aws_cloudwatch_metric_alarm" "app_monitoring_frontend_low_healthy_hosts" {
   actions_enabled = true
   alarm_actions = [
     "${aws_sns_topic.app_alert_topics_critical.arn}"
   ]
-  alarm_description   = "dev: fewer than 1 healthy frontend targets over 60 s"
+  alarm_description   = "dev: fewer than 1 healthy frontend targets over 60 s; watched only in the services' active hours"
   alarm_name          = "recipe-chatbot-dev-frontend-low-healthy-hosts"
   comparison_operator = "LessThanThreshold"
-  dimensions = {
-    TargetGroup  = "${aws_lb_target_group.app_load_balancer_frontend_target_group.arn_suffix}"
-    LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
-  }
-  evaluation_periods = 1
-  metric_name        = "HealthyHostCount"
-  namespace          = "AWS/ApplicationELB"
+  evaluation_periods  = 1
   ok_actions = [
     "${aws_sns_topic.app_alert_topics_critical.arn}"
   ]
-  period             = 60
-  statistic          = "Minimum"
   threshold          = 1
   treat_missing_data = "breaching"
-}
-resource "aws_cloudwatch_metric_alarm" "app_monitoring_frontend_low_running_tasks" {
-  actions_enabled = true
-  alarm_actions = [
-    "${aws_sns_topic.app_alert_topics_critical.arn}"
-  ]
-  alarm_description   = "dev: frontend ran fewer than 1 tasks (its minimum capacity) for 180 s"
-  alarm_name          = "recipe-chatbot-dev-frontend-low-running-tasks"
-  comparison_operator = "LessThanThreshold"
-  dimensions = {
-    ClusterName = "${aws_ecs_cluster_capacity_providers.app_cluster_capacity_providers.cluster_name}"
-    ServiceName = "${aws_ecs_service.app_frontend_service.name}"
+  metric_query {
+    id          = "healthy"
+    return_data = false
+    metric {
+      dimensions = {
+        TargetGroup  = "${aws_lb_target_group.app_load_balancer_frontend_target_group.arn_suffix}"
+        LoadBalancer = "${aws_lb.app_load_balancer_alb.arn_suffix}"
+      }
+      metric_name = "HealthyHostCount"
+      namespace   = "AWS/ApplicationELB"
+      period      = 60
+      stat        = "Minimum"
+    }
   }
-  evaluation_periods = 3
-  metric_name        = "RunningTaskCount"
-  namespace          = "ECS/ContainerInsights"
-  ok_actions = [
-    "${aws_sns_topic.app_alert_topics_critical.arn}"
-  ]
-  period             = 60
-  statistic          = "Minimum"
-  threshold          = 1
-  treat_missing_data = "breaching"
+  metric_query {
+    expression  = "(DAY(healthy) - 1) * 24 + HOUR(healthy)"
+    id          = "hourOfWeek"
+    label       = "hour of the week (UTC)"
+    return_data = false
+  }
+  metric_query {
+    expression  = "IF((hourOfWeek >= 9 AND hourOfWeek < 19) OR (hourOfWeek >= 33 AND hourOfWeek < 43) OR (hourOfWeek >= 57 AND hourOfWeek < 67) OR (hourOfWeek >= 81 AND hourOfWeek < 91) OR (hourOfWeek >= 105 AND hourOfWeek < 115), healthy, 1)"
+    id          = "inActiveHours"
+    label       = "healthy targets (active hours only)"
+    return_data = true
+  }
 }
 
 output "url" {

@@ -1572,7 +1572,7 @@ resource "aws_ecs_cluster_capacity_providers" "app_cluster_capacity_providers" {
   ]
   cluster_name = aws_ecs_cluster.app_cluster.name
   default_capacity_provider_strategy {
-    base              = 2
+    base              = 1
     capacity_provider = "FARGATE"
     weight            = 1
   }
@@ -1953,7 +1953,7 @@ resource "aws_ecs_service" "app_backend_service" {
     rollback = true
   }
   capacity_provider_strategy {
-    base              = 2
+    base              = 1
     capacity_provider = "FARGATE"
     weight            = 1
   }
@@ -2392,7 +2392,7 @@ resource "aws_ecs_service" "app_frontend_service" {
     rollback = true
   }
   capacity_provider_strategy {
-    base              = 2
+    base              = 1
     capacity_provider = "FARGATE"
     weight            = 1
   }
