@@ -102,6 +102,8 @@ describe("DNS and TLS", () => {
     expect(Object.keys(prod.variable!)).toEqual(expect.arrayContaining(["domain_name", "hosted_zone_id", "alert_emails", "critical_emails"]));
     expect(prod.variable!.domain_name.validation[0].condition).toContain("can(regex(");
     expect(prod.variable!.hosted_zone_id.default).toBeUndefined();
+    const configured = synthEnvironment("prod", { environments: { prod: { hostedZoneId: "Z0123456789ABCDEFGHIJ" } } });
+    expect(configured.variable!.hosted_zone_id.default).toBe("Z0123456789ABCDEFGHIJ");
   });
 
   it("issues a DNS-validated certificate with CT logging, replaced before destroyed", () => {

@@ -592,7 +592,7 @@ describe("bootstrap stack: plan and apply roles", () => {
       "acm:RequestCertificate", "route53:ListHostedZonesByName", "route53:CreateHealthCheck", "route53:CreateHostedZone",
       "guardduty:CreateDetector", "ecs:CreateCluster", "servicediscovery:GetOperation",
       "servicediscovery:CreatePrivateDnsNamespace", "application-autoscaling:DescribeScalableTargets",
-      "application-autoscaling:DescribeScalingPolicies", "logs:DescribeResourcePolicies",
+      "application-autoscaling:DescribeScalingPolicies", "application-autoscaling:DescribeScheduledActions", "logs:DescribeResourcePolicies",
       "logs:CreateLogDelivery", "logs:DeleteLogDelivery", "logs:DeleteResourcePolicy",
       "logs:PutResourcePolicy", "cloudwatch:DescribeAlarms", "sns:GetSubscriptionAttributes",
       "sns:SetSubscriptionAttributes", "sns:Unsubscribe",

@@ -157,6 +157,12 @@ describe("bad configuration fails with the field and what is allowed", () => {
       says: /lowercase DNS name such as chat\.example\.com/,
     },
     {
+      name: "a hosted zone id with its /hostedzone/ prefix",
+      overrides: { hostedZoneId: "/hostedzone/Z0123456789ABCDEFGHIJ" },
+      field: "environments.dev.hostedZoneId",
+      says: /Route 53 zone id .* without \/hostedzone\//,
+    },
+    {
       name: "a log retention CloudWatch does not offer",
       overrides: { logs: { retentionDays: 100 } },
       field: "environments.dev.logs.retentionDays",
