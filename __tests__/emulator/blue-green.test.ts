@@ -23,7 +23,8 @@ import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName } from "../../src/confi
 import { imageTagParameterName } from "../../src/core/naming";
 import { sdkConfig, type Emulator } from "../support/emulator";
 import { destroy, planChanges, stateAddresses } from "../support/terraform";
-import { applyDevStack, releaseDevStack, runRollout } from "./rollout";
+import { applyDevStack, runRollout } from "./rollout";
+import { releaseEnvironmentStack } from "../support/environment-inputs";
 import { describeRoleCoverage } from "./role-coverage";
 import type { PhaseRecorder } from "../support/recording";
 
@@ -49,7 +50,7 @@ beforeAll(async () => {
   repositoryUrl = repositories[0].repositoryUri!;
 });
 
-afterAll(() => releaseDevStack(emulator && { emulator, dir }));
+afterAll(() => releaseEnvironmentStack(emulator && { emulator, dir }));
 
 /** The aws CLI against the emulator (moto speaks CodeDeploy; the SDK's client is not a dependency here). */
 async function awsCli(...args: string[]): Promise<any> {

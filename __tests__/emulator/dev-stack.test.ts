@@ -25,8 +25,8 @@ import { GetParametersByPathCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { GetWebACLCommand, ListWebACLsCommand, WAFV2Client } from "@aws-sdk/client-wafv2";
 import { CLUSTER_NAME } from "../../src/config";
 import { sdkConfig, type Emulator } from "../support/emulator";
-import { applyDevStack, describeRollout, releaseDevStack } from "./rollout";
-import { TEST_DOMAIN as DOMAIN } from "../support/environment-inputs";
+import { applyDevStack, describeRollout } from "./rollout";
+import { releaseEnvironmentStack, TEST_DOMAIN as DOMAIN } from "../support/environment-inputs";
 import { apply, destroy, planChanges, runTerraform, stateAddresses } from "../support/terraform";
 import { PHASES, writeSecondApplyChange, type PhaseRecorder } from "../support/recording";
 import { describeRoleCoverage } from "./role-coverage";
@@ -45,7 +45,7 @@ beforeAll(async () => {
   env = emulator.env;
 });
 
-afterAll(() => releaseDevStack(emulator && { emulator, dir }));
+afterAll(() => releaseEnvironmentStack(emulator && { emulator, dir }));
 
 describe("dev stack applied to the emulator", () => {
   const ec2 = () => new EC2Client(sdkConfig(emulator));

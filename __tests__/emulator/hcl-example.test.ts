@@ -6,12 +6,12 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { CreateHostedZoneCommand, Route53Client } from "@aws-sdk/client-route-53";
 import { DescribeServicesCommand, ECSClient } from "@aws-sdk/client-ecs";
 import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
 import { HCL_MODULES_DIR } from "../../scripts/terraform/hcl-modules";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
+import { writeDnsInputs } from "../support/environment-inputs";
 import { apply, destroy, planChanges, runTerraform, stateAddresses, terraformInit, writeEmulatorOverride } from "../support/terraform";
 
 jest.setTimeout(15 * 60_000);
@@ -29,11 +29,7 @@ beforeAll(async () => {
   fs.cpSync(path.dirname(HCL_MODULES_DIR), workspace, { recursive: true, filter: (source) => !/^(\.terraform.*|.*\.tfstate.*)$/.test(path.basename(source)) });
   dir = path.join(workspace, "examples", "web-service");
   writeEmulatorOverride(dir, emulator);
-  const zone = await new Route53Client(sdkConfig(emulator)).send(new CreateHostedZoneCommand({ Name: ZONE, CallerReference: `hcl-example-${Date.now()}` }));
-  fs.writeFileSync(
-    path.join(dir, "terraform.tfvars.json"),
-    JSON.stringify({ domain_name: `www.${ZONE}`, hosted_zone_id: zone.HostedZone!.Id!.replace("/hostedzone/", "") }),
-  );
+  await writeDnsInputs(emulator, dir, { zone: ZONE, domain: `www.${ZONE}` });
   await terraformInit(dir, emulator.env);
   await apply(dir, emulator.env);
 });

@@ -4,40 +4,32 @@
  * nothing; each phase recorded for the CI roles' coverage (role-coverage.ts). The SDK reads of the
  * applied state live in dev-stack.test.ts; this suite is the apply role's production run.
  */
-import * as fs from "fs";
-import * as path from "path";
-import { startEmulator, type Emulator } from "../support/emulator";
-import { synthesizeFor, writeEnvironmentInputs } from "../support/environment-inputs";
-import { PhaseRecorder, writeSecondApplyChange } from "../support/recording";
-import { apply, destroy, planChanges, prepareWorkdir, stateAddresses, terraformInit } from "../support/terraform";
+import { applyEnvironmentStack, releaseEnvironmentStack } from "../support/environment-inputs";
+import { writeSecondApplyChange, type PhaseRecorder } from "../support/recording";
+import { apply, destroy, planChanges, stateAddresses } from "../support/terraform";
 import { describeRoleCoverage } from "./role-coverage";
+import type { Emulator } from "../support/emulator";
 
 jest.setTimeout(20 * 60_000);
 
-const STACK = "recipe-chatbot-prod";
-
 let emulator: Emulator;
 let dir: string;
-const recorder = new PhaseRecorder("prod", () => emulator);
+let recorder: PhaseRecorder;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
   // With the five interface endpoints (off by default for cost): EC2 checks Route 53 permissions on
   // the caller for their private DNS, which only this path records.
-  const outdir = synthesizeFor("prod", undefined, { environments: { prod: { network: { interfaceEndpoints: true } } } });
-  dir = prepareWorkdir(path.join(outdir, "stacks", STACK), { emulator });
-  await writeEnvironmentInputs(emulator, dir, { alert_emails: ["ops@recipe-chatbot.test"] });
-  await terraformInit(dir, emulator.env);
+  ({ emulator, dir, recorder } = await applyEnvironmentStack("prod", {
+    suite: "prod",
+    overrides: { environments: { prod: { network: { interfaceEndpoints: true } } } },
+    tfvars: { alert_emails: ["ops@recipe-chatbot.test"] },
+  }));
 });
 
-afterAll(async () => {
-  await emulator?.stop();
-  if (dir) fs.rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => releaseEnvironmentStack(emulator && { emulator, dir }));
 
 describe("prod stack on the emulator", () => {
-  it("applies, then plans no changes", async () => {
-    await recorder.run("apply", () => apply(dir, emulator.env));
+  it("plans no changes after the apply", async () => {
     expect(await recorder.run("plan", () => planChanges(dir, emulator.env))).toEqual([]);
   });
 

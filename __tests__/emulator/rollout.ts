@@ -16,12 +16,12 @@ import { GetParameterCommand, SSMClient } from "@aws-sdk/client-ssm";
 import { CloudWatchClient, DescribeAlarmsCommand, SetAlarmStateCommand } from "@aws-sdk/client-cloudwatch";
 import { BACKEND, CLUSTER_NAME, FRONTEND, ecsServiceName, resolveEnvironments, type ConfigOverrides, type ServiceDefinition } from "../../src/config";
 import { ROLLOUT_SCRIPT } from "../../src/github/delivery-workflow";
-import { environmentStackName, imageTagParameterName } from "../../src/core/naming";
+import { imageTagParameterName } from "../../src/core/naming";
 import { packageFile } from "../../src/core/package-root";
-import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
-import { synthesizeFor, writeEnvironmentInputs } from "../support/environment-inputs";
-import { apply, planChanges, prepareWorkdir, terraformInit } from "../support/terraform";
-import { PhaseRecorder } from "../support/recording";
+import { sdkConfig, type Emulator } from "../support/emulator";
+import { applyEnvironmentStack, type AppliedStack } from "../support/environment-inputs";
+import { planChanges } from "../support/terraform";
+import type { PhaseRecorder } from "../support/recording";
 
 const SCRIPT = packageFile(ROLLOUT_SCRIPT);
 const ENVIRONMENT = "dev";
@@ -43,45 +43,16 @@ export function rolloutEmulatorEnv(): NodeJS.ProcessEnv {
   return { MOTO_ECS_SERVICE_RUNNING: String([...running][0]) };
 }
 
-/** The dev stack as dev-stack.test.ts applied it. */
-export interface AppliedStack {
-  emulator: Emulator;
-  /** Terraform's working directory. */
-  dir: string;
-  /** Each rollout.sh run goes to its "rollout" phase: the deploy role's calls. */
-  recorder: PhaseRecorder;
-}
-
 /**
- * What a rollout suite's beforeAll does: synthesizes dev with `overrides`, starts the emulator the
- * rollout needs (rolloutEmulatorEnv), writes the deploy-time inputs (plus `tfvars`) and applies,
- * recording the apply as the "apply" phase of the suite `suite`. On a failure it stops the emulator
- * and removes the directory itself, as the suite never gets them.
+ * The dev stack applied for a rollout suite (applyEnvironmentStack), on an emulator that reports
+ * dev's running counts (rolloutEmulatorEnv).
  */
-export async function applyDevStack(suite: string, overrides: ConfigOverrides, tfvars: Record<string, unknown> = {}): Promise<AppliedStack & { hostedZoneId: string }> {
-  const outdir = synthesizeFor(ENVIRONMENT, undefined, overrides);
-  const emulator = await startEmulator({ serverEnv: rolloutEmulatorEnv() });
-  const recorder = new PhaseRecorder(suite, () => emulator);
-  const dir = prepareWorkdir(path.join(outdir, "stacks", environmentStackName(ENVIRONMENT)), { emulator });
-  try {
-    const { hostedZoneId } = await writeEnvironmentInputs(emulator, dir, tfvars);
-    await terraformInit(dir, emulator.env);
-    await recorder.run("apply", () => apply(dir, emulator.env));
-    return { emulator, dir, recorder, hostedZoneId };
-  } catch (error) {
-    await releaseDevStack({ emulator, dir });
-    throw error;
-  }
-}
-
-/** What its afterAll does: stops the emulator and removes Terraform's directory. */
-export async function releaseDevStack(applied: Pick<AppliedStack, "emulator" | "dir"> | undefined): Promise<void> {
-  await applied?.emulator.stop();
-  if (applied) fs.rmSync(applied.dir, { recursive: true, force: true });
+export function applyDevStack(suite: string, overrides: ConfigOverrides, tfvars: Record<string, unknown> = {}): Promise<AppliedStack> {
+  return applyEnvironmentStack(ENVIRONMENT, { suite, overrides, tfvars, serverEnv: rolloutEmulatorEnv() });
 }
 
 /** Registers the rollout's tests against `applied()`, which its suite sets in beforeAll. */
-export function describeRollout(applied: () => AppliedStack): void {
+export function describeRollout(applied: () => Pick<AppliedStack, "emulator" | "dir" | "recorder">): void {
   let emulator: Emulator;
   let dir: string;
   let env: NodeJS.ProcessEnv;

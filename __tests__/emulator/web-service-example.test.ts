@@ -3,12 +3,13 @@
  * real state read back through the SDK, a plan with no changes, then destroy to nothing.
  */
 import * as fs from "fs";
-import { CreateHostedZoneCommand, ListResourceRecordSetsCommand, Route53Client } from "@aws-sdk/client-route-53";
+import { ListResourceRecordSetsCommand, Route53Client } from "@aws-sdk/client-route-53";
 import { DescribeServicesCommand, ECSClient } from "@aws-sdk/client-ecs";
 import { DescribeListenersCommand, DescribeLoadBalancersCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { CloudWatchClient, DescribeAlarmsCommand } from "@aws-sdk/client-cloudwatch";
 import * as path from "path";
 import { sdkConfig, startEmulator, type Emulator } from "../support/emulator";
+import { writeDnsInputs } from "../support/environment-inputs";
 import { synthesizeExample } from "../support/examples";
 import { apply, destroy, planChanges, prepareWorkdir, stateAddresses, terraformInit } from "../support/terraform";
 
@@ -23,9 +24,7 @@ let dir: string;
 beforeAll(async () => {
   emulator = await startEmulator();
   dir = prepareWorkdir(synthesizeExample("web-service").stackDir, { emulator });
-  const zone = await new Route53Client(sdkConfig(emulator)).send(new CreateHostedZoneCommand({ Name: ZONE, CallerReference: `example-${Date.now()}` }));
-  const hostedZoneId = zone.HostedZone!.Id!.replace("/hostedzone/", "");
-  fs.writeFileSync(path.join(dir, "terraform.tfvars.json"), JSON.stringify({ domain_name: DOMAIN, hosted_zone_id: hostedZoneId }));
+  await writeDnsInputs(emulator, dir, { zone: ZONE, domain: DOMAIN });
   await terraformInit(dir, emulator.env);
   await apply(dir, emulator.env);
 });
