@@ -1,9 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { spawn } from "child_process";
-import { App, Aspects, TerraformStack } from "cdktf";
-import type { IConstruct } from "constructs";
-import { PolicyGuard } from "./policy/policy-guard";
+import { App, TerraformStack } from "cdktf";
+import { formatHcl, formatHclWithTerraform, UnsupportedHclError } from "./core/hcl-format";
 
 /** Sub-directory of the output that holds one HCL root per stack, apart from the JSON roots. */
 export const HCL_DIR = "hcl";
@@ -32,30 +30,8 @@ export function synthesize(options: SynthesizeOptions): string[] {
     const app = new App({ outdir: staging, stackTraces: false });
     options.build(app);
     const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
-    const hclDir = path.join(staging, HCL_DIR);
-    // terraform fmt (about 0.7 s of CPU) formats the HCL on the other core while the JSON is synthesized,
-    // when the HCL can be rendered first: no aspect but the guard's, which only adds validations.
-    const early = (options.hcl ?? true) && onlyValidatingAspects(app);
-    let formatted: (() => void) | undefined;
-    if (early) {
-      for (const stack of stacks) stack.prepareStack();
-      formatted = startFormatting(renderHcl(stacks, hclDir));
-    }
-    try {
-      app.synth();
-    } catch (error) {
-      // Never leave terraform writing into the staging directory this function removes; the synthesis
-      // error is the one to report.
-      try {
-        formatted?.();
-      } catch {
-        // terraform fmt's own failure, if any, says nothing more.
-      }
-      throw error;
-    }
-    formatted?.();
-    if ((options.hcl ?? true) && !early) startFormatting(renderHcl(stacks, hclDir))();
-    if (options.hcl ?? true) tidyHcl(stacks, hclDir);
+    app.synth();
+    if (options.hcl ?? true) writeHcl(stacks, path.join(staging, HCL_DIR));
     copyTree(staging, outdir);
     return stacks.map((s) => s.node.id);
   } finally {
@@ -63,66 +39,30 @@ export function synthesize(options: SynthesizeOptions): string[] {
   }
 }
 
-/** True when every aspect in the tree is the policy guard, which only registers validations. */
-function onlyValidatingAspects(root: IConstruct): boolean {
-  return root.node.findAll().every((construct) => Aspects.of(construct).all.every((aspect) => aspect instanceof PolicyGuard));
-}
-
-/** cdktf's HCL rendering, one directory per stack so Terraform never loads JSON and HCL together. Returns `dir`. */
-function renderHcl(stacks: TerraformStack[], dir: string): string {
+/**
+ * One directory of HCL per stack, so Terraform never loads JSON and HCL together, formatted as
+ * `terraform fmt` would (in process; through terraform for what the in-process formatter does not
+ * cover) and tidied: what a person would commit.
+ */
+function writeHcl(stacks: TerraformStack[], dir: string): void {
   for (const stack of stacks) {
     const stackDir = path.join(dir, stack.node.id);
     fs.mkdirSync(stackDir, { recursive: true });
-    fs.writeFileSync(path.join(stackDir, "main.tf"), blockifyUntypedBlocks(unquoteReferenceLists(stack.toHclTerraform().hcl)));
+    fs.writeFileSync(path.join(stackDir, "main.tf"), tidyBlankLines(formatted(renderHcl(stack))));
   }
-  return dir;
 }
 
-/** Far above what formatting every stack takes on a loaded machine (a few seconds). */
-const FORMAT_TIMEOUT_MS = 120_000;
-
-/**
- * Starts `terraform fmt` of `dir` (cdktf's HCL is valid but not canonically formatted; fmt makes it
- * reviewable and fmt-clean) and returns the wait for it: synth stays synchronous while terraform runs
- * beside it. A small node process runs terraform and writes its exit status to a file, which the wait
- * polls (sleeping between looks): a worker thread would do the same with 10 MiB more in this process.
- */
-function startFormatting(dir: string): () => void {
-  const status = `${dir}.fmt-status`;
-  spawn(
-    process.execPath,
-    [
-      "-e",
-      `const { spawnSync } = require("child_process");
-       const [dir, status] = process.argv.slice(1);
-       const result = spawnSync("terraform", ["fmt", "-recursive", "-list=false", dir], { stdio: ["ignore", "ignore", "inherit"] });
-       const fs = require("fs");
-       fs.writeFileSync(status + ".tmp", String(result.error ? -1 : result.status ?? -1));
-       fs.renameSync(status + ".tmp", status);`,
-      dir,
-      status,
-    ],
-    // fmt reads no CLI configuration; an empty one keeps a broken TF_CLI_CONFIG_FILE from adding noise.
-    { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null" } },
-  );
-  const pause = new Int32Array(new SharedArrayBuffer(4));
-  return () => {
-    // Renamed into place when complete; a wrapper that died without one must not hang synth.
-    const deadline = Date.now() + FORMAT_TIMEOUT_MS;
-    while (!fs.existsSync(status)) {
-      if (Date.now() > deadline) throw new Error(`terraform fmt of the HCL in ${dir} did not finish within ${FORMAT_TIMEOUT_MS / 1000} s`);
-      Atomics.wait(pause, 0, 0, 5);
-    }
-    const code = fs.readFileSync(status, "utf8");
-    fs.rmSync(status);
-    if (code !== "0") throw new Error(`terraform fmt of the HCL in ${dir} failed (exit ${code}); is terraform on the PATH?`);
-  };
+/** cdktf's HCL of a synthesized stack with the fix-ups below, before formatting. */
+export function renderHcl(stack: TerraformStack): string {
+  return blockifyUntypedBlocks(unquoteReferenceLists(stack.toHclTerraform().hcl));
 }
 
-function tidyHcl(stacks: TerraformStack[], dir: string): void {
-  for (const stack of stacks) {
-    const file = path.join(dir, stack.node.id, "main.tf");
-    fs.writeFileSync(file, tidyBlankLines(fs.readFileSync(file, "utf8")));
+function formatted(hcl: string): string {
+  try {
+    return formatHcl(hcl);
+  } catch (error) {
+    if (!(error instanceof UnsupportedHclError)) throw error;
+    return formatHclWithTerraform(hcl);
   }
 }
 

@@ -237,10 +237,18 @@ function jsonConditions(value: unknown): Condition[] {
   );
 }
 
+/** Compiled globs by pattern: the guard matches the same patterns against many actions. */
+const globs = new Map<string, RegExp>();
+
 /** IAM's glob (`*` any run, `?` one character), case-insensitive as IAM action names are. */
 export function globMatches(pattern: string, text: string): boolean {
-  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-  return new RegExp(`^${body}$`, "i").test(text);
+  let glob = globs.get(pattern);
+  if (glob === undefined) {
+    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    glob = new RegExp(`^${body}$`, "i");
+    globs.set(pattern, glob);
+  }
+  return glob.test(text);
 }
 
 /** Whether the statement's Action/NotAction covers `action`, e.g. `iam:*` covers `iam:PassRole`. */

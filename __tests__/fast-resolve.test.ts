@@ -1,0 +1,79 @@
+/**
+ * README "Speed": stacks resolve through src/core/fast-resolve.ts, which copies token-free parts as
+ * they are and hands the rest to cdktf. Everything it returns must be what cdktf's resolve returns,
+ * and what cdktf refuses it must refuse with cdktf's error.
+ */
+import { App, Fn, Lazy, TerraformStack, TerraformVariable, Token, ref } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { buildRecipeChatbotApp } from "../src/app";
+import { resolveConfig } from "../src/config";
+import { useFastResolve } from "../src/core/fast-resolve";
+import { ReadableStack } from "../src/core/readable-stack";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the function the stacks call
+const tokens: { resolve(scope: unknown, obj: unknown, preparing?: boolean): unknown } = require("cdktf/lib/_tokens");
+
+/** What `resolve` gives with the fast path and with cdktf's alone: a value, or the error's message. */
+function bothWays<T>(resolve: () => T): { fast: T | string; cdktf: T | string } {
+  const attempt = () => {
+    try {
+      return resolve();
+    } catch (error) {
+      return `error: ${(error as Error).message}`;
+    }
+  };
+  try {
+    useFastResolve(true);
+    const fast = attempt();
+    useFastResolve(false);
+    return { fast, cdktf: attempt() };
+  } finally {
+    useFastResolve(true);
+  }
+}
+
+describe("fast resolve", () => {
+  const stack = new ReadableStack(new App(), "fast-resolve");
+  const variable = new TerraformVariable(stack, "name", { type: "string" });
+
+  const values: Record<string, () => unknown> = {
+    "plain values, undefined keys and list elements dropped": () => ({ a: "x", b: 1, c: true, d: null, e: undefined, f: [1, undefined, "y"], g: { h: [] } }),
+    "a reference inside plain objects and lists": () => ({ name: variable.stringValue, nested: { list: [`prefix-${variable.stringValue}`, "plain"] } }),
+    "a list token": () => ({ list: Token.asList(ref("var.list")), mixed: [...Token.asList(ref("var.list")), "x"] }),
+    "a number token, alone and in a string": () => ({ count: Token.asNumber(ref("var.n")), text: `n=${Token.asNumber(ref("var.n"))}` }),
+    "a map token and a token as a key": () => ({ map: Token.asStringMap(ref("var.m")), keys: { [variable.stringValue]: "v" } }),
+    "lazy values and functions": () => ({ lazy: Lazy.stringValue({ produce: () => "late" }), joined: Fn.join(",", ["a", variable.stringValue]) }),
+    "strings that look like number tokens and numbers cdktf would not encode": () => ({ s: "1e5 2.5e-3 sha-3e9", big: 1e250, nan: Number.NaN }),
+    "a list token in a scalar string context (cdktf refuses)": () => ({ bad: `${Token.asList(ref("var.list"))}` }),
+    "the map token marker value (cdktf refuses)": () => Token.STRING_MAP_TOKEN_VALUE,
+    "a function (cdktf refuses)": () => ({ f: () => 1 }),
+  };
+
+  it.each(Object.entries(values))("resolves %s as cdktf does", (_, value) => {
+    const input = value();
+    const { fast, cdktf } = bothWays(() => tokens.resolve(stack, input));
+    expect(fast).toEqual(cdktf);
+  });
+
+  it("leaves every stack's JSON and HCL exactly as cdktf's resolve makes them", () => {
+    const synthesized = (fast: boolean) => {
+      useFastResolve(fast);
+      try {
+        const app = new App({ outdir: fs.mkdtempSync(path.join(os.tmpdir(), "fast-resolve-")), stackTraces: false });
+        buildRecipeChatbotApp(app, resolveConfig());
+        const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
+        stacks.forEach((s) => s.prepareStack());
+        const result = stacks.map((s) => ({ stack: s.node.id, json: JSON.stringify(s.toTerraform()), hcl: s.toHclTerraform().hcl }));
+        fs.rmSync(app.outdir, { recursive: true, force: true });
+        return result;
+      } finally {
+        useFastResolve(true);
+      }
+    };
+    const fast = synthesized(true);
+    expect(fast.length).toBeGreaterThanOrEqual(5);
+    expect(fast).toEqual(synthesized(false));
+  });
+});

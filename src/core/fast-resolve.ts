@@ -1,0 +1,97 @@
+import { Token } from "cdktf";
+
+/**
+ * A faster path into cdktf's token resolution for the stack-level calls (`TerraformStack.toTerraform`
+ * and `toHclTerraform`, the only users of cdktf/lib/_tokens): the parts of a value that hold no token
+ * are copied as they are, and only what may hold one (a token string or number, an object with
+ * `resolve`, a class instance, a list or map token) goes through cdktf's resolve.
+ *
+ * Why: cdktf's resolve builds a context (closures, prefix arrays) and runs three regular expressions
+ * for every key and value, including the values it resolved a moment before: toTerraform resolves each
+ * element, then the whole merged stack again. Most of a stack is plain strings and numbers, and
+ * resolving was the largest part of synth's CPU (README "Speed").
+ *
+ * The result is the same by construction: cdktf's resolve returns a plain string, number, boolean or
+ * null unchanged, drops undefined keys and list elements, and copies plain objects and arrays key by
+ * key, which is what this does; anything it cannot prove plain is handed to cdktf whole, and an error
+ * is left to cdktf's resolve of the whole value, which names where it is. Tests compare
+ * every stack's JSON and HCL with and without it (`useFastResolve(false)`).
+ */
+interface TokensModule {
+  resolve(scope: unknown, obj: unknown, preparing?: boolean): unknown;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's module object, patched in place
+const tokensModule: TokensModule = require("cdktf/lib/_tokens");
+const cdktfResolve = tokensModule.resolve;
+
+/** Every cdktf token marker (string, list and map tokens) contains this. */
+const TOKEN_MARKER = "TfToken[";
+/** What cdktf's number-token pattern could match inside a string (a superset: such strings go to cdktf). */
+const NUMBER_LIKE = /[-|\d.+]e[-|\d.eE+]/;
+/** Token-encoded doubles are near ±1e289 and ±1e301; no plain number of a stack comes near. */
+const LARGEST_PLAIN_NUMBER = 1e200;
+/** cdktf reports a circular structure at this depth: leave that to it. */
+const MAX_DEPTH = 200;
+
+const isPlainString = (s: string) =>
+  !s.includes(TOKEN_MARKER) && !NUMBER_LIKE.test(s) && s !== Token.STRING_MAP_TOKEN_VALUE && s !== Token.ANY_MAP_TOKEN_VALUE;
+
+const isPlainNumber = (n: number) => Math.abs(n) < LARGEST_PLAIN_NUMBER && n !== Token.NUMBER_MAP_TOKEN_VALUE;
+
+function resolvePlain(value: unknown, delegate: (value: unknown) => unknown, depth: number): unknown {
+  if (depth > MAX_DEPTH) return delegate(value);
+  switch (typeof value) {
+    case "undefined":
+    case "boolean":
+      return value;
+    case "string":
+      return isPlainString(value) ? value : delegate(value);
+    case "number":
+      return isPlainNumber(value) ? value : delegate(value);
+    case "object": {
+      if (value === null) return null;
+      if (Array.isArray(value)) {
+        // A list token (or a token element) decides how cdktf resolves the whole list.
+        if (value.some((x) => (typeof x === "string" && x.includes(TOKEN_MARKER)) || (typeof x === "number" && !isPlainNumber(x)))) return delegate(value);
+        const list: unknown[] = [];
+        for (const element of value) {
+          const resolved = resolvePlain(element, delegate, depth + 1);
+          if (resolved !== undefined) list.push(resolved);
+        }
+        return list;
+      }
+      const prototype = Object.getPrototypeOf(value);
+      const keys = Object.keys(value);
+      const plain =
+        (prototype === Object.prototype || prototype === null) &&
+        typeof (value as { resolve?: unknown }).resolve !== "function" &&
+        keys.every(isPlainString);
+      if (!plain) return delegate(value);
+      const object: Record<string, unknown> = {};
+      for (const key of keys) {
+        const resolved = resolvePlain((value as Record<string, unknown>)[key], delegate, depth + 1);
+        if (resolved !== undefined) object[key] = resolved;
+      }
+      return object;
+    }
+    default:
+      // Functions and the rest: cdktf's own error or answer.
+      return delegate(value);
+  }
+}
+
+function fastResolve(scope: unknown, obj: unknown, preparing = false): unknown {
+  try {
+    return resolvePlain(obj, (value) => cdktfResolve(scope, value, preparing), 0);
+  } catch {
+    // cdktf's own resolve of the whole value reports the error with the path to where it is.
+    return cdktfResolve(scope, obj, preparing);
+  }
+}
+
+/** Switches the fast path on (the default once this module is loaded) or back to cdktf's resolve alone. */
+export function useFastResolve(enabled: boolean): void {
+  tokensModule.resolve = enabled ? fastResolve : cdktfResolve;
+}
+
+useFastResolve(true);
