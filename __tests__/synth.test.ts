@@ -70,11 +70,24 @@ describe("synth entry point (main.ts, through cdktf.json's command)", () => {
   });
 
   it("runs main.ts bundled (no tsx at synth time), rebuilt from the project's sources and the lock file", () => {
-    expect(APP_COMMAND).toBe("node scripts/synth/run.cjs");
+    expect(APP_COMMAND).toBe("node --no-opt --single-threaded-gc scripts/synth/run.cjs");
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.synth).toBe(APP_COMMAND);
     const stamp = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/.cache/recipe-chatbot-synth/inputs.json"), "utf8"));
     expect(Object.keys(stamp.sources)).toEqual(expect.arrayContaining(["main.ts", "src/app.ts", "src/synthesize.ts"]));
     expect(Object.keys(stamp.sources).filter((file) => file.includes("node_modules"))).toEqual([]);
     expect(stamp.toolchain).toMatch(/^[0-9a-f]{40} [0-9a-f]{40} \d+\.\d+\.\d+$/);
+  });
+
+  it("keeps V8's code cache beside the bundle, and recovers from a cache V8 rejects", () => {
+    const cache = path.join(ROOT, "node_modules/.cache/recipe-chatbot-synth/main.js.cache");
+    expect(fs.statSync(cache).size).toBeGreaterThan(100_000); // the earlier runs wrote it
+    fs.writeFileSync(cache, "not a code cache");
+    const out = path.join(work, "after-bad-cache.out");
+    const run = synth(out);
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(snapshot(out)).toEqual(snapshot(outdir));
+    expect(fs.statSync(cache).size).toBeGreaterThan(100_000); // rewritten
   });
 
   it("leaves no output at all when the very first run is invalid", () => {

@@ -26,7 +26,8 @@ interface Variant {
   readonly env?: Record<string, string>;
 }
 
-const RUNNER = ["node", "scripts/synth/run.cjs"];
+/** The command cdktf.json runs (and `npm run synth`), flags included. */
+const RUNNER: string[] = JSON.parse(fs.readFileSync(path.join(ROOT, "cdktf.json"), "utf8")).app.split(" ");
 const variants: Variant[] = [
   { name: "bundle (cdktf.json)", command: RUNNER },
   { name: "tsx", command: ["npx", "tsx", "main.ts"] },

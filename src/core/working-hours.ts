@@ -27,6 +27,9 @@ export interface WeekWindow {
 const DAY_NAMES = ["MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"];
 const HOURS_PER_WEEK = 168;
 
+/** UTC (the presets' zone) needs no zone rules: loading the first zone's costs a synth tens of milliseconds. */
+const UTC = "UTC";
+
 /** Formatters by zone: each costs milliseconds to build (the zone's rules are loaded), and synth asks often. */
 const offsetFormats = new Map<string, Intl.DateTimeFormat | undefined>();
 
@@ -45,7 +48,7 @@ function offsetFormat(timezone: string): Intl.DateTimeFormat | undefined {
 
 /** True for a time zone this Node (and so AWS, which uses the same IANA database) knows. */
 export function isTimeZone(name: string): boolean {
-  return offsetFormat(name) !== undefined;
+  return name === UTC || offsetFormat(name) !== undefined;
 }
 
 /** `cron(0 <hour> ? * <days> *)`: at the start of `hour` (24 = midnight, as hour 0 of the next day). */
@@ -105,6 +108,7 @@ export function weeklyUptime(starts: readonly number[], stops: readonly number[]
 
 /** The zone's UTC offset in hours at a given instant. */
 function utcOffsetHours(timezone: string, at: Date): number {
+  if (timezone === UTC) return 0;
   const name = offsetFormat(timezone)!
     .formatToParts(at)
     .find((p) => p.type === "timeZoneName")!.value;
