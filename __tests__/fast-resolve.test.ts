@@ -9,7 +9,8 @@ import * as os from "os";
 import * as path from "path";
 import { buildRecipeChatbotApp } from "../src/app";
 import { resolveConfig } from "../src/config";
-import { useFastResolve } from "../src/core/fast-resolve";
+import { keepingResolvedTokens, useFastResolve } from "../src/core/fast-resolve";
+import { synthesize } from "../src/synthesize";
 import { ReadableStack } from "../src/core/readable-stack";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the function the stacks call
@@ -75,5 +76,43 @@ describe("fast resolve", () => {
     const fast = synthesized(true);
     expect(fast.length).toBeGreaterThanOrEqual(5);
     expect(fast).toEqual(synthesized(false));
+  });
+
+  it("keeps a token string's value for the rest of a synthesis, and only then", () => {
+    let produced = 0;
+    const counter = Lazy.stringValue({ produce: () => `value-${++produced}` });
+    const resolveTwice = () => [tokens.resolve(stack, { a: counter }), tokens.resolve(stack, { b: counter })];
+    expect(keepingResolvedTokens(resolveTwice)).toEqual([{ a: "value-1" }, { b: "value-1" }]);
+    expect(resolveTwice()).toEqual([{ a: "value-2" }, { b: "value-3" }]);
+  });
+
+  it("synthesizes (JSON and formatted HCL) exactly what cdktf's resolve alone gives", () => {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "fast-resolve-synth-"));
+    const tree = (dir: string): Record<string, string> =>
+      Object.fromEntries(
+        (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+          .filter((entry) => entry.isFile())
+          .map((entry) => {
+            const file = path.join(entry.parentPath ?? entry.path, entry.name);
+            return [path.relative(dir, file), fs.readFileSync(file, "utf8")];
+          }),
+      );
+    const run = (fast: boolean) => {
+      useFastResolve(fast);
+      try {
+        const outdir = path.join(work, fast ? "fast" : "cdktf");
+        synthesize({ outdir, build: (app) => buildRecipeChatbotApp(app, resolveConfig()) });
+        return tree(outdir);
+      } finally {
+        useFastResolve(true);
+      }
+    };
+    try {
+      const fast = run(true);
+      expect(Object.keys(fast).filter((file) => file.endsWith("main.tf")).length).toBeGreaterThanOrEqual(5);
+      expect(fast).toEqual(run(false));
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
   });
 });

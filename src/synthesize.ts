@@ -1,6 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { App, TerraformStack } from "cdktf";
+import { keepingResolvedTokens } from "./core/fast-resolve";
 import { formatHcl, formatHclWithTerraform, UnsupportedHclError } from "./core/hcl-format";
 
 /** Sub-directory of the output that holds one HCL root per stack, apart from the JSON roots. */
@@ -30,8 +31,10 @@ export function synthesize(options: SynthesizeOptions): string[] {
     const app = new App({ outdir: staging, stackTraces: false });
     options.build(app);
     const stacks = app.node.children.filter((c): c is TerraformStack => c instanceof TerraformStack);
-    app.synth();
-    if (options.hcl ?? true) writeHcl(stacks, path.join(staging, HCL_DIR));
+    keepingResolvedTokens(() => {
+      app.synth();
+      if (options.hcl ?? true) writeHcl(stacks, path.join(staging, HCL_DIR));
+    });
     copyTree(staging, outdir);
     return stacks.map((s) => s.node.id);
   } finally {
