@@ -97,7 +97,8 @@ interface Tokens {
   readonly text: Map<number, string>;
 }
 
-const OPERATORS: [string, T][] = [
+/** Operators of two or three characters, tried before the single characters they start with. */
+const LONG_OPERATORS: [string, T][] = [
   ["...", T.Ellipsis],
   ["::", T.DoubleColon],
   ["==", T.Op],
@@ -107,6 +108,9 @@ const OPERATORS: [string, T][] = [
   ["&&", T.Op],
   ["||", T.Op],
   ["=>", T.FatArrow],
+];
+
+const SINGLE_OPERATORS = new Map<string, T>([
   ["{", T.OBrace],
   ["}", T.CBrace],
   ["[", T.OBrack],
@@ -126,7 +130,7 @@ const OPERATORS: [string, T][] = [
   ["%", T.Op],
   ["<", T.Op],
   [">", T.Op],
-];
+]);
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NUMBER = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -222,19 +226,18 @@ function scan(source: string): Tokens {
         scanString();
         continue;
       }
-      let end = matchEnd(IDENT, source, i);
-      if (end > 0) {
-        push(T.Ident, i, (i = end));
+      if ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_") {
+        push(T.Ident, i, (i = matchEnd(IDENT, source, i)));
         continue;
       }
-      end = matchEnd(NUMBER, source, i);
-      if (end > 0) {
-        push(T.Number, i, (i = end));
+      if (c >= "0" && c <= "9") {
+        push(T.Number, i, (i = matchEnd(NUMBER, source, i)));
         continue;
       }
-      const operator = OPERATORS.find(([text]) => source.startsWith(text, i));
-      if (!operator) throw new UnsupportedHclError(`the character ${JSON.stringify(c)}`);
-      const [text, type] = operator;
+      const long = LONG_OPERATORS.find(([text]) => text[0] === c && source.startsWith(text, i));
+      const text = long?.[0] ?? c;
+      const type = long?.[1] ?? SINGLE_OPERATORS.get(c);
+      if (type === undefined) throw new UnsupportedHclError(`the character ${JSON.stringify(c)}`);
       if (type === T.OBrace) braces.push(false);
       if (type === T.CBrace) {
         if (braces.length === 0) throw new UnsupportedHclError("an unmatched }");
