@@ -78,6 +78,15 @@ describe("synth entry point (main.ts, through cdktf.json's command)", () => {
     expect(stamp.toolchain).toMatch(/^[0-9a-f]{40} [0-9a-f]{40} \d+\.\d+\.\d+$/);
   });
 
+  it("bundles a stand-in for archiver, which only TerraformAsset archives use, that says so when called", () => {
+    const bundle = fs.readFileSync(path.join(ROOT, "node_modules/.cache/recipe-chatbot-synth/main.js"), "utf8");
+    expect(bundle).toContain("TerraformAsset archives are not available in the synth bundle");
+    expect(bundle).not.toContain("node_modules/cdktf/node_modules/archiver/");
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const archiver: () => void = require("../scripts/synth/archiver-unavailable.cjs");
+    expect(() => archiver()).toThrow(/TerraformAsset archives are not available in the synth bundle/);
+  });
+
   it("keeps V8's code cache beside the bundle, and recovers from a cache V8 rejects", () => {
     const cache = path.join(ROOT, "node_modules/.cache/recipe-chatbot-synth/main.js.cache");
     expect(fs.statSync(cache).size).toBeGreaterThan(100_000); // the earlier runs wrote it

@@ -76,6 +76,7 @@ function build() {
       // class names (which cdktf and the guard read) and stack traces stay as written.
       minifyWhitespace: true,
       minifySyntax: true,
+      alias: { archiver: path.join(__dirname, "archiver-unavailable.cjs") },
       // A map for debugging a crash (NODE_OPTIONS=--enable-source-maps); not loaded by default, because
       // mapping every stack trace cdktf captures is what made synth slow.
       sourcemap: "linked",
