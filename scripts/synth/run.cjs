@@ -107,7 +107,8 @@ function build() {
 function runBundle() {
   const Module = require("module");
   const vm = require("vm");
-  const source = fs.readFileSync(BUNDLE, "utf8");
+  // esbuild writes ASCII only (its default charset), so latin1 reads the same text without UTF-8 decoding.
+  const source = fs.readFileSync(BUNDLE, "latin1");
   let cachedData;
   try {
     cachedData = fs.readFileSync(CODE_CACHE);
