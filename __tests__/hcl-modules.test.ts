@@ -21,6 +21,11 @@ function blocks(hcl: string, kind: string): Map<string, string> {
   return new Map([...hcl.matchAll(new RegExp(`^${kind} "([^"]+)" \\{\\n([\\s\\S]*?)^\\}`, "gm"))].map((m) => [m[1], m[2]]));
 }
 
+/** `type.name` -> the body of each resource block in an HCL file. */
+function resourceBlocks(hcl: string): Map<string, string> {
+  return new Map([...hcl.matchAll(/^resource "([^"]+)" "([^"]+)" \{\n([\s\S]*?)^\}/gm)].map((m) => [`${m[1]}.${m[2]}`, m[3]]));
+}
+
 describe("HCL modules (terraform/modules)", () => {
   it("are one folder per module of the library, each identical to a fresh generation (else: npm run terraform:modules)", () => {
     expect(fs.readdirSync(HCL_MODULES_DIR).sort()).toEqual(["alb", "ecs-service", "monitoring", "networking", "secrets"]);
@@ -51,6 +56,8 @@ describe("HCL modules (terraform/modules)", () => {
         expect(content).not.toMatch(/backend\s+"/);
         expect(content).not.toContain(process.cwd());
         if (file.endsWith(".tf")) expect(content).not.toMatch(/TfToken|undefined/);
+        // A number token that JavaScript arithmetic turned into its placeholder value (about -8e+295).
+        if (file.endsWith(".tf")) expect(content).not.toMatch(/\de\+\d{3}\b/);
       }
       expect(files.get("main.tf")).toMatch(/^resource "aws_/m);
     });
@@ -86,6 +93,23 @@ describe("HCL modules (terraform/modules)", () => {
       await terraformInitValidate(dir);
       fs.rmSync(dir, { recursive: true, force: true });
     });
+  });
+
+  it("ecs-service: creates the two scheduled actions only with working_hours_enabled, and without them replaces the target when its bounds change", () => {
+    const resources = resourceBlocks(fresh.get("ecs-service")!.get("main.tf")!);
+    const scheduled = [...resources].filter(([address]) => address.startsWith("aws_appautoscaling_scheduled_action."));
+    expect(scheduled.map(([address]) => address)).toEqual(["aws_appautoscaling_scheduled_action.service_schedule_scale_in", "aws_appautoscaling_scheduled_action.service_schedule_scale_out"]);
+    for (const [, body] of scheduled) expect(body).toContain("count = var.working_hours_enabled ? 1 : 0");
+    const target = resources.get("aws_appautoscaling_target.service_scaling_target")!;
+    expect(target).toMatch(/ignore_changes = \[\s*min_capacity,\s*max_capacity,\s*\]/);
+    // A bare reference: plan refuses the template cdktf writes there ("${terraform_data.scaling_bounds}").
+    expect(target).toMatch(/replace_triggered_by = \[\s*terraform_data\.scaling_bounds,\s*\]/);
+    for (const [address, body] of resources) {
+      if (address.startsWith("aws_appautoscaling_policy.") || address.startsWith("aws_appautoscaling_scheduled_action.")) {
+        expect([address, body]).toEqual([address, expect.stringMatching(/replace_triggered_by = \[\s*aws_appautoscaling_target\.service_scaling_target,\s*\]/)]);
+      }
+    }
+    expect(resources.get("terraform_data.scaling_bounds")).toContain('var.working_hours_enabled ? "set by the scheduled actions" : format("%d-%d", var.min_capacity, var.max_capacity)');
   });
 
   it("splits a root into the module's files, dropping the provider block and the backend", () => {
@@ -125,11 +149,14 @@ describe("HCL modules (terraform/modules)", () => {
     expect(split.versions).toContain('required_version = ">= 1.9"');
   });
 
-  /** The plan's error output (whitespace collapsed) for a root calling modules with these inputs. */
+  /**
+   * The plan's error output (whitespace collapsed) for a root calling modules with these inputs; a
+   * key is a module's name, optionally with a ":label" suffix to call one module twice.
+   */
   async function planErrors(calls: Record<string, Record<string, unknown>>): Promise<string> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "hcl-modules-invalid-"));
-    const call = ([name, inputs]: [string, Record<string, unknown>]) =>
-      `module "${name.replace(/-/g, "_")}" {\n  source = "${path.join(HCL_MODULES_DIR, name)}"\n` +
+    const call = ([key, inputs]: [string, Record<string, unknown>]) =>
+      `module "${key.replace(/[-:]/g, "_")}" {\n  source = "${path.join(HCL_MODULES_DIR, key.split(":")[0])}"\n` +
       Object.entries(inputs).map(([k, v]) => `  ${k} = ${JSON.stringify(v)}\n`).join("") +
       "}\n";
     // No credentials are needed: variable validation fails the plan before anything is read.
@@ -204,8 +231,50 @@ describe("HCL modules (terraform/modules)", () => {
     expect(messages).not.toContain("private_subnet_cidrs must");
   });
 
+  it("refuses the ecs-service cost levers the construct and the configuration refuse: out of range, then ARM64 on Spot, no weight, hours out of order", async () => {
+    const ecs = VALID["ecs-service"];
+    // Terraform reports the checks that read other variables only once every variable passed its own.
+    const own = await planErrors({
+      "ecs-service": { ...ecs, cpu_architecture: "Graviton", on_demand_base: 1.5, working_hours_timezone: "Europe Berlin", working_days: "MON-THU", working_hours_start: 24 },
+    });
+    for (const expected of [
+      "cpu_architecture must be one of X86_64, ARM64.",
+      "on_demand_base must be an integer from 0 to 100000.",
+      "working_hours_timezone must be an IANA time zone name such as Europe/Berlin or UTC.",
+      "working_days must be one of MON-FRI, MON-SAT, MON-SUN.",
+      "working_hours_start must be an integer from 0 to 23.",
+    ]) {
+      expect(own).toContain(expected);
+    }
+    // One call each: a failing check that reads other variables may hide the module's other such checks.
+    const cases: [Record<string, unknown>, string][] = [
+      [{ cpu_architecture: "ARM64", spot_weight: 1 }, "cpu_architecture ARM64 cannot run on Fargate Spot (X86_64 only): set spot_weight to 0, or use X86_64."],
+      [{ working_hours_start: 9, working_hours_end: 9 }, "working_hours_end must be after working_hours_start."],
+      [{ on_demand_weight: 0, spot_weight: 0 }, "on_demand_weight and spot_weight must not both be 0."],
+      [{ working_hours_end: 25 }, "working_hours_end must be an integer from 1 to 24."],
+    ];
+    const messages = await Promise.all(cases.map(([inputs]) => planErrors({ "ecs-service": { ...ecs, ...inputs } })));
+    for (const [i, text] of messages.entries()) expect(text).toContain(cases[i][1]);
+  });
+
   it("accepts valid inputs (the plan fails only for want of an AWS endpoint)", async () => {
-    const messages = await planErrors(VALID);
+    const messages = await planErrors({
+      ...VALID,
+      // Every lever on: Graviton without Spot, working hours to midnight in a zone with daylight saving time.
+      "ecs-service:levers": {
+        ...VALID["ecs-service"],
+        cpu_architecture: "ARM64",
+        on_demand_base: 1,
+        on_demand_weight: 1,
+        spot_weight: 0,
+        working_hours_enabled: true,
+        working_hours_timezone: "America/Argentina/Buenos_Aires",
+        working_days: "MON-SAT",
+        working_hours_start: 0,
+        working_hours_end: 24,
+      },
+      "ecs-service:spot": { ...VALID["ecs-service"], on_demand_weight: 0, spot_weight: 1, working_hours_timezone: "Etc/GMT+5" },
+    });
     expect(messages).not.toContain("Invalid value for variable");
     expect(messages).toContain("GetCallerIdentity");
   });

@@ -28,6 +28,8 @@ const PINNED_LINE = /^\s*(?:- )?uses: [A-Za-z0-9-]+\/[A-Za-z0-9._-]+@[0-9a-f]{40
 const TRUSTED_OWNERS = ["actions", "aws-actions", "hashicorp"];
 const CREDENTIALS_ACTION = "aws-actions/configure-aws-credentials";
 const PERMISSION_LEVELS = ["read", "write", "none"];
+/** GitHub-hosted runners a job may name; `${{ matrix.runner }}` must resolve to these too. */
+const HOSTED_RUNNERS = ["ubuntu-latest", "ubuntu-24.04", "ubuntu-24.04-arm"];
 
 /**
  * The newest major of each action in use and its commit (../shared/reference/github-actions-pins.md,
@@ -96,7 +98,8 @@ describe.each([
     expect(Object.keys(workflow.on).length).toBeGreaterThan(0);
     expect(Object.keys(workflow.jobs).length).toBeGreaterThan(0);
     for (const job of Object.values(workflow.jobs)) {
-      expect(job["runs-on"]).toBe("ubuntu-latest");
+      const runners = job["runs-on"] === "${{ matrix.runner }}" ? job.strategy!.matrix.include.map((leg: { runner?: string }) => leg.runner) : [job["runs-on"]];
+      for (const runner of runners) expect(HOSTED_RUNNERS).toContain(runner);
       expect(job.steps.length).toBeGreaterThan(0);
       for (const step of job.steps) expect([step.uses, step.run].filter((x) => x !== undefined)).toHaveLength(1);
       for (const needed of [job.needs ?? []].flat()) expect(Object.keys(workflow.jobs)).toContain(needed);
@@ -270,16 +273,36 @@ describe("deploy workflow", () => {
   const { jobs } = deploy;
   const SHA = "${{ github.sha }}";
 
-  it("builds each image once, tagged with the commit, without AWS credentials", () => {
+  it("builds each image once per architecture, tagged with the commit, without AWS credentials", () => {
     expect(deploy.on).toEqual({ push: { branches: ["main"] } });
     expect(jobs.build.permissions).toEqual({ contents: "read" });
     const build = jobs.build.steps.find((s) => s.run?.includes("docker build"))!;
-    expect(build.env!.IMAGE_TAG).toBe(SHA);
-    expect(build.run).toContain('docker build --tag "$SERVICE:$IMAGE_TAG"');
+    expect(build.env).toEqual({ SERVICE: "${{ matrix.service }}", ARCH: "${{ matrix.arch }}", IMAGE_TAG: SHA });
+    expect(build.run).toContain('docker build --platform "linux/$ARCH" --tag "$SERVICE:$IMAGE_TAG-$ARCH"');
+    expect(build.run).toContain('docker save "$SERVICE:$IMAGE_TAG-$ARCH"');
+  });
+
+  it("builds linux/amd64 and linux/arm64 of both services, each on GitHub's native runner for it (no emulation, no third-party action)", () => {
+    expect(jobs.build["runs-on"]).toBe("${{ matrix.runner }}");
+    expect(jobs.build.strategy).toEqual({
+      "fail-fast": false,
+      matrix: {
+        service: [BACKEND.name, FRONTEND.name],
+        arch: ["amd64", "arm64"],
+        include: [
+          { arch: "amd64", runner: "ubuntu-24.04" },
+          { arch: "arm64", runner: "ubuntu-24.04-arm" },
+        ],
+      },
+    });
+    const upload = usesOf(jobs.build, "actions/upload-artifact")[0];
+    expect(upload.with!.name).toBe("image-${{ matrix.service }}-${{ matrix.arch }}");
+    const download = usesOf(jobs.staging, "actions/download-artifact")[0];
+    expect(download.with).toEqual({ pattern: "image-${{ matrix.service }}-*", "merge-multiple": true, path: "${{ runner.temp }}" });
   });
 
   it("runs one leg per service, reading that service's repository and ECS service variables", () => {
-    for (const job of [jobs.build, jobs.staging, jobs.production]) {
+    for (const job of [jobs.staging, jobs.production]) {
       expect(job.strategy!["fail-fast"]).toBe(false); // never cancel a leg in the middle of a rollout
       expect(job.strategy!.matrix.include).toEqual(
         [BACKEND, FRONTEND].map((service) => ({
@@ -305,14 +328,18 @@ describe("deploy workflow", () => {
     expect(jobs.production.steps).toEqual(jobs.staging.steps);
   });
 
-  it("pushes the image tagged with the commit SHA, then runs the rollout for it", () => {
+  it("pushes each architecture, joins them by digest into one image index tagged with the commit SHA, then runs the rollout for it", () => {
     const names = jobs.staging.steps.map((s) => s.uses?.split("@")[0] ?? s.name);
     const push = jobs.staging.steps.find((s) => s.run?.includes("docker push"))!;
     const rollout = jobs.staging.steps.find((s) => s.name === "Roll out")!;
     expect(names.indexOf("aws-actions/amazon-ecr-login")).toBeLessThan(names.indexOf(push.name));
     expect(names.indexOf(push.name)).toBeLessThan(names.indexOf(rollout.name));
     expect(push.env!.IMAGE_TAG).toBe(SHA);
-    expect(push.run).toContain('docker push "$ECR_REPOSITORY:$IMAGE_TAG"');
+    // Every architecture the build matrix produces, and only those, goes into the index.
+    expect(push.env!.ARCHITECTURES.split(" ")).toEqual(jobs.build.strategy!.matrix.arch);
+    expect(push.run).toContain('docker push "$ECR_REPOSITORY:$IMAGE_TAG-$arch"');
+    expect(push.run).toContain("{{index .RepoDigests 0}}");
+    expect(push.run).toContain('docker buildx imagetools create --tag "$ECR_REPOSITORY:$IMAGE_TAG" "${sources[@]}"');
     expect(rollout.env).toEqual({
       ENVIRONMENT_NAME: `\${{ vars.${ACTIONS_VARIABLES.environmentName} }}`,
       SERVICE: "${{ matrix.service }}",

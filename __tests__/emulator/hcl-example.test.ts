@@ -6,6 +6,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import { ApplicationAutoScalingClient, DescribeScalableTargetsCommand, DescribeScheduledActionsCommand } from "@aws-sdk/client-application-auto-scaling";
 import { DescribeServicesCommand, ECSClient } from "@aws-sdk/client-ecs";
 import { DescribeLoadBalancersCommand, DescribeTargetGroupsCommand, ElasticLoadBalancingV2Client } from "@aws-sdk/client-elastic-load-balancing-v2";
 import { DescribeSubnetsCommand, EC2Client } from "@aws-sdk/client-ec2";
@@ -63,6 +64,19 @@ describe("terraform/examples/web-service (HCL modules) applied to the emulator",
     const { services = [] } = await new ECSClient(config).send(new DescribeServicesCommand({ cluster: "shop-dev", services: ["shop-web"] }));
     expect(services[0]).toMatchObject({ serviceName: "shop-web", desiredCount: 1 });
     expect(services[0].loadBalancers?.[0]).toMatchObject({ targetGroupArn: TargetGroups[0].TargetGroupArn, containerPort: 8080 });
+  });
+
+  it("scales the service to zero at midnight Berlin time, from Tuesday to Saturday, and back at 07:00 on weekdays (working_hours_*)", async () => {
+    const autoscaling = new ApplicationAutoScalingClient({ ...sdkConfig(emulator), region: "eu-west-1" });
+    const resource = "service/shop-dev/shop-web";
+    const { ScalableTargets = [] } = await autoscaling.send(new DescribeScalableTargetsCommand({ ServiceNamespace: "ecs" }));
+    expect(ScalableTargets.map((t) => [t.ResourceId, t.MinCapacity, t.MaxCapacity])).toEqual([[resource, 1, 3]]);
+    const { ScheduledActions = [] } = await autoscaling.send(new DescribeScheduledActionsCommand({ ServiceNamespace: "ecs" }));
+    expect(ScheduledActions.map((a) => [a.ScheduledActionName, a.ResourceId, a.Schedule, a.Timezone, a.ScalableTargetAction]).sort()).toEqual([
+      // working_hours_end 24 is hour 0 of the next day.
+      ["shop-web-scale-in", resource, "cron(0 0 ? * TUE-SAT *)", "Europe/Berlin", { MinCapacity: 0, MaxCapacity: 0 }],
+      ["shop-web-scale-out", resource, "cron(0 7 ? * MON-FRI *)", "Europe/Berlin", { MinCapacity: 1, MaxCapacity: 3 }],
+    ]);
   });
 
   it("plans no changes after the apply", async () => {

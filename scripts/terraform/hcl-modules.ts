@@ -52,7 +52,7 @@ export function generateModules(specs: readonly HclModuleSpec[] = HCL_MODULES): 
     synthesize({ outdir, build: (app) => specs.forEach((spec) => stacks.set(spec.name, new HclModuleStack(app, spec))) });
     return new Map(
       specs.map((spec) => {
-        const files = splitRoot(fs.readFileSync(path.join(outdir, HCL_DIR, spec.name, "main.tf"), "utf8"));
+        const files = splitRoot(unquoteReplaceTriggeredBy(fs.readFileSync(path.join(outdir, HCL_DIR, spec.name, "main.tf"), "utf8")));
         const header = HEADER(spec);
         return [
           spec.name,
@@ -69,6 +69,14 @@ export function generateModules(specs: readonly HclModuleSpec[] = HCL_MODULES): 
   } finally {
     fs.rmSync(path.dirname(outdir), { recursive: true, force: true });
   }
+}
+
+/**
+ * cdktf's HCL writes replace_triggered_by entries as templates ("${terraform_data.x}"), which validate
+ * accepts and plan refuses ("Unexpected expression"): Terraform wants bare references there.
+ */
+export function unquoteReplaceTriggeredBy(hcl: string): string {
+  return hcl.replace(/(replace_triggered_by = \[\n)((?:\s+"\$\{[^}]+\}",?\n)+)/g, (_, head: string, items: string) => head + items.replace(/"\$\{([^}]+)\}"/g, "$1"));
 }
 
 /** A root's top-level blocks (terraform fmt output: each opens and closes at column 0). */

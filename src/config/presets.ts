@@ -13,8 +13,8 @@ type ServiceConfig = EnvironmentConfig["services"]["backend"];
 const productionBackend: ServiceConfig = {
   cpu: 512,
   memory: 1024,
-  // The delivery workflow builds amd64 images (assets/deploy.yml): ARM64 needs arm64 or multi-arch
-  // images first (README "Cost").
+  // The delivery workflow builds multi-arch images (assets/deploy.yml), but ARM64 cannot run on Fargate
+  // Spot, which every preset uses for both services: giving it up for ARM64 costs more (README "Cost").
   cpuArchitecture: "X86_64",
   scaling: {
     minCapacity: 2,

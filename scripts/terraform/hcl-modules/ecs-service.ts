@@ -1,8 +1,18 @@
-import { FARGATE_MEMORY_BY_CPU } from "../../../src/core/aws-limits";
-import { FargateCluster, FargateService } from "../../../src/modules/ecs-service";
+import { DataResource, Fn, Token, type IResolvable } from "cdktf";
+import type { Construct } from "constructs";
+import { FARGATE_CPU_ARCHITECTURES, FARGATE_MEMORY_BY_CPU } from "../../../src/core/aws-limits";
+import { WORKING_DAYS, dailyCron } from "../../../src/core/working-hours";
+import { FargateCluster, FargateService, type CpuArchitecture } from "../../../src/modules/ecs-service";
 import { condition, optionalString, type HclModuleSpec } from "./hcl-module";
 
 const CPU_SIZES = Object.keys(FARGATE_MEMORY_BY_CPU).map(Number);
+
+/** The days after each WORKING_DAYS value: an end hour of 24 is hour 0 of the next day (as dailyCron writes it). */
+const NEXT_DAYS = Object.fromEntries(WORKING_DAYS.map((days) => [days, /^cron\(0 0 \? \* (\S+) \*\)$/.exec(dailyCron(24, days))![1]]));
+
+/** dailyCron as a Terraform template of two variables, for hours known only at plan time. */
+const dailyCronOf = (hour: string, days: string): string =>
+  `cron(0 \${${hour} % 24} ? * \${${hour} == 24 ? lookup(${JSON.stringify(NEXT_DAYS)}, ${days}) : ${days}} *)`;
 
 export const ecsServiceModule: HclModuleSpec = {
   name: "ecs-service",
@@ -15,6 +25,7 @@ export const ecsServiceModule: HclModuleSpec = {
     "one cluster with one service, behind a load balancer target group",
     "a new ECR repository, `<service_name>`, whose `image_tag` the service runs",
     "no Cloud Map registration, secrets, environment variables or tracing sidecar",
+    "working hours (`working_hours_enabled`) add two scheduled actions, `<service_name>-scale-in` and `-scale-out` (`count` 0 or 1)",
   ],
   usage: `  cluster_name                    = "shop-prod"
   service_name                    = "shop-web"
@@ -87,11 +98,64 @@ export const ecsServiceModule: HclModuleSpec = {
       default: 70,
       validation: [{ condition: "var.cpu_target_percent > 0 && var.cpu_target_percent <= 100", errorMessage: "cpu_target_percent must be above 0 and at most 100." }],
     }).numberValue;
+    const cpuArchitecture = io.input({
+      name: "cpu_architecture",
+      type: "string",
+      description: "CPU architecture of the tasks. ARM64 (Graviton) costs about 20% less; the image must be built for arm64 or be multi-arch.",
+      default: "X86_64",
+      validation: [
+        { condition: condition.oneOf("var.cpu_architecture", FARGATE_CPU_ARCHITECTURES), errorMessage: `cpu_architecture must be one of ${FARGATE_CPU_ARCHITECTURES.join(", ")}.` },
+        // AWS: "Fargate Spot only supports Linux tasks with the X86_64 architecture".
+        { condition: 'var.cpu_architecture != "ARM64" || var.spot_weight == 0', errorMessage: "cpu_architecture ARM64 cannot run on Fargate Spot (X86_64 only): set spot_weight to 0, or use X86_64." },
+      ],
+    }).stringValue as CpuArchitecture;
+    const onDemandBase = io.integer({ name: "on_demand_base", description: "Tasks that always run on on-demand FARGATE before the weights apply.", default: 0, range: [0, 100_000] });
+    const onDemandWeight = io.integer({ name: "on_demand_weight", description: "Relative share of on-demand FARGATE beyond on_demand_base.", default: 1, range: [0, 1000] });
+    const spotWeight = io.integer({
+      name: "spot_weight",
+      description: "Relative share of FARGATE_SPOT beyond on_demand_base (interruptible, about 70% cheaper; X86_64 tasks only).",
+      default: 0,
+      range: [0, 1000],
+      validation: [{ condition: "var.on_demand_weight + var.spot_weight > 0", errorMessage: "on_demand_weight and spot_weight must not both be 0." }],
+    });
+    const workingHours = io.input({
+      name: "working_hours_enabled",
+      type: "bool",
+      description:
+        "Run no tasks outside working hours: at working_hours_end both bounds go to 0, at working_hours_start back to min_capacity and max_capacity " +
+        "(two application-autoscaling scheduled actions). The scaling target ignores changes to its bounds either way: with the schedule the next " +
+        "morning's action sets them, without it a change of min_capacity or max_capacity replaces the target and its policies.",
+      default: false,
+    }).booleanValue;
+    const timezone = io.input({
+      name: "working_hours_timezone",
+      type: "string",
+      description: "IANA time zone the working hours are read in (daylight saving time included), e.g. Europe/Berlin.",
+      default: "UTC",
+      validation: [
+        { condition: 'can(regex("^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$", var.working_hours_timezone))', errorMessage: "working_hours_timezone must be an IANA time zone name such as Europe/Berlin or UTC." },
+      ],
+    }).stringValue;
+    io.input({
+      name: "working_days",
+      type: "string",
+      description: "The days with working hours; the other days have no tasks.",
+      default: "MON-FRI",
+      validation: [{ condition: condition.oneOf("var.working_days", WORKING_DAYS), errorMessage: `working_days must be one of ${WORKING_DAYS.join(", ")}.` }],
+    });
+    io.integer({ name: "working_hours_start", description: "Hour of the day the tasks start (0-23).", default: 8, range: [0, 23] });
+    io.integer({
+      name: "working_hours_end",
+      description: "Hour of the day the tasks stop (24: midnight).",
+      default: 19,
+      range: [1, 24],
+      validation: [{ condition: "var.working_hours_end > var.working_hours_start", errorMessage: "working_hours_end must be after working_hours_start." }],
+    });
     const targetGroupArn = io.input({ name: "target_group_arn", type: "string", description: "Target group (type ip) the tasks register in; its listener must exist (the alb module's output waits for it)." }).stringValue;
     const loadBalancerSecurityGroupId = io.input({ name: "load_balancer_security_group_id", type: "string", description: "The load balancer's security group: let in to port, and let out to it." }).stringValue;
     const boundary = optionalString(io, { name: "permissions_boundary_arn", description: "Permissions boundary of the task and execution roles; empty for none." });
 
-    const cluster = new FargateCluster(scope, "cluster", { clusterName });
+    const cluster = new FargateCluster(scope, "cluster", { clusterName, capacity: { onDemandBase, onDemandWeight, spotWeight } });
     const service = new FargateService(scope, "service", {
       serviceName,
       cluster,
@@ -101,10 +165,18 @@ export const ecsServiceModule: HclModuleSpec = {
       port,
       cpu,
       memory,
+      cpuArchitecture,
       scaling: { minCapacity, maxCapacity, cpuTargetPercent },
+      // The app's working hours (recipe-chatbot's scheduledScaleIn), read at plan time.
+      scheduledCapacity: [
+        { name: "scale-in", schedule: dailyCronOf("var.working_hours_end", "var.working_days"), timezone, minCapacity: 0, maxCapacity: 0 },
+        { name: "scale-out", schedule: dailyCronOf("var.working_hours_start", "var.working_days"), timezone, minCapacity, maxCapacity },
+      ],
       loadBalancer: { targetGroupArn, securityGroupId: loadBalancerSecurityGroupId },
       permissionsBoundaryArn: boundary,
     });
+
+    gateSchedule(scope, service, workingHours, minCapacity, maxCapacity);
 
     io.output("cluster_name", "Name of the cluster.", cluster.clusterName);
     io.output("cluster_arn", "ARN of the cluster.", cluster.clusterArn);
@@ -117,3 +189,19 @@ export const ecsServiceModule: HclModuleSpec = {
     io.output("log_group_name", "The service's log group.", service.logGroupName);
   },
 };
+
+/**
+ * The schedule exists only with working hours on (count), but a lifecycle cannot depend on a variable:
+ * the target always ignores its bounds (the construct's choice with a schedule). Without the schedule,
+ * a change of the bounds replaces the target instead, and with it the policies and actions AWS
+ * deletes when it deregisters the target. With it, the bounds reach AWS with the morning's action.
+ */
+function gateSchedule(scope: Construct, service: FargateService, enabled: IResolvable, minCapacity: number, maxCapacity: number): void {
+  const { target, scheduledActions, policies } = service.scaling;
+  for (const action of scheduledActions) action.count = Token.asNumber(Fn.conditional(enabled, 1, 0));
+  const bounds = new DataResource(scope, "scaling-bounds", {
+    triggersReplace: { bounds: Fn.conditional(enabled, "set by the scheduled actions", Fn.format("%d-%d", [minCapacity, maxCapacity])) },
+  });
+  target.lifecycle = { ...target.lifecycle, replaceTriggeredBy: [bounds] };
+  for (const dependent of [...scheduledActions, ...policies]) dependent.lifecycle = { ...dependent.lifecycle, replaceTriggeredBy: [target] };
+}

@@ -19,10 +19,7 @@ export interface HclInput {
  * (an IAM role's permissions_boundary), so the value passes straight through.
  */
 export function optionalString(io: HclModuleInterface, input: Omit<HclInput, "type" | "default">): string {
-  const variable = io.input({ ...input, type: "string", default: "" });
-  // cdktf leaves an empty default out of the rendered variable: put it back.
-  variable.addOverride("default", "");
-  return variable.stringValue;
+  return io.input({ ...input, type: "string", default: "" }).stringValue;
 }
 
 export interface HclOutput {
@@ -49,20 +46,23 @@ export class HclModuleInterface {
 
   input(input: HclInput): TerraformVariable {
     this.inputs.push(input);
-    return rootVariable(this.inputScope, input.name, {
+    const variable = rootVariable(this.inputScope, input.name, {
       type: input.type,
       description: input.description,
       default: input.default,
       nullable: false,
       validation: input.validation?.map((v) => ({ condition: `\${${v.condition}}`, errorMessage: v.errorMessage })),
     });
+    // cdktf leaves a falsy default ("", 0, false) out of the rendered variable, making it required: put it back.
+    if (input.default !== undefined && !input.default) variable.addOverride("default", input.default);
+    return variable;
   }
 
-  /** A whole number within `range`, validated with the message the construct's own check gives. */
-  integer(input: Omit<HclInput, "type" | "validation"> & { readonly range: readonly [number, number] }): number {
-    const { range: [min, max], ...rest } = input;
-    const validation = [{ condition: condition.integerIn(`var.${input.name}`, min, max), errorMessage: `${input.name} must be an integer from ${min} to ${max}.` }];
-    return this.input({ ...rest, type: "number", validation }).numberValue;
+  /** A whole number within `range`, validated with the message the construct's own check gives, then by `validation`. */
+  integer(input: Omit<HclInput, "type"> & { readonly range: readonly [number, number] }): number {
+    const { range: [min, max], validation = [], ...rest } = input;
+    const range = { condition: condition.integerIn(`var.${input.name}`, min, max), errorMessage: `${input.name} must be an integer from ${min} to ${max}.` };
+    return this.input({ ...rest, type: "number", validation: [range, ...validation] }).numberValue;
   }
 
   output(name: string, description: string, value: unknown, dependsOn?: TerraformOutput["dependsOn"]): void {

@@ -103,6 +103,15 @@ export interface ScheduledCapacity {
   readonly maxCapacity: number;
 }
 
+/** A service's autoscaling resources, for escape-hatch overrides (the HCL module gates the schedule with `count`). */
+export interface ServiceAutoscaling {
+  readonly target: AppautoscalingTarget;
+  /** One per `scheduledCapacity` entry, in order. */
+  readonly scheduledActions: readonly AppautoscalingScheduledAction[];
+  /** The target-tracking policies: CPU, then memory, then the custom metrics. */
+  readonly policies: readonly AppautoscalingPolicy[];
+}
+
 /** The load balancer a service registers its tasks with (an ApplicationLoadBalancer target provides it). */
 export interface ServiceLoadBalancer {
   /** Target group the tasks register in (target type ip). */
@@ -313,6 +322,8 @@ export class FargateService extends Construct {
   readonly securityGroup: SecurityGroup;
   /** The CodeDeploy deployment group and its role, with `blueGreen`. */
   readonly blueGreenDeployment?: BlueGreenDeployment;
+  /** The autoscaling target, its `scheduledCapacity` actions (in order) and its target-tracking policies. */
+  readonly scaling: ServiceAutoscaling;
   private readonly port?: number;
   private readonly prefix: string;
   /** The container name: how rule descriptions name the service. */
@@ -475,7 +486,7 @@ export class FargateService extends Construct {
       });
     }
 
-    this.autoscaling(props.cluster.clusterName, scaling, props.scheduledCapacity ?? []);
+    this.scaling = this.autoscaling(props.cluster.clusterName, scaling, props.scheduledCapacity ?? []);
 
     this.serviceName = this.service.name;
     this.taskDefinitionFamily = this.taskDefinition.family;
@@ -611,7 +622,7 @@ export class FargateService extends Construct {
     return role;
   }
 
-  private autoscaling(clusterName: string, scaling: ReturnType<FargateService["checkScaling"]>, scheduled: readonly ScheduledCapacity[]): void {
+  private autoscaling(clusterName: string, scaling: ReturnType<FargateService["checkScaling"]>, scheduled: readonly ScheduledCapacity[]): ServiceAutoscaling {
     const target = new AppautoscalingTarget(this, "scaling-target", {
       serviceNamespace: "ecs",
       resourceId: `service/${clusterName}/${this.service.name}`,
@@ -621,6 +632,7 @@ export class FargateService extends Construct {
       // The scheduled actions move the bounds; a plan at night must not put them back.
       lifecycle: scheduled.length > 0 ? { ignoreChanges: ["min_capacity", "max_capacity"] } : undefined,
     });
+    const scheduledActions: AppautoscalingScheduledAction[] = [];
     let previous: AppautoscalingScheduledAction | undefined;
     for (const [i, action] of scheduled.entries()) {
       checkInteger(this, `scheduledCapacity[${i}].minCapacity`, action.minCapacity, 0, 5000);
@@ -633,14 +645,16 @@ export class FargateService extends Construct {
         scalableDimension: target.scalableDimension,
         schedule: action.schedule,
         timezone: action.timezone ?? "UTC",
-        scalableTargetAction: { minCapacity: String(action.minCapacity), maxCapacity: String(action.maxCapacity) },
+        scalableTargetAction: { minCapacity: numberText(action.minCapacity), maxCapacity: numberText(action.maxCapacity) },
         // One at a time: application autoscaling refuses concurrent changes to the same target.
         dependsOn: [previous ?? target],
       });
+      scheduledActions.push(previous);
     }
     const cooldowns = { scaleOutCooldown: scaling.scaleOutCooldownSeconds, scaleInCooldown: scaling.scaleInCooldownSeconds };
-    const policy = (name: string, targetValue: number, metric: Record<string, unknown>) =>
-      new AppautoscalingPolicy(this, `scale-on-${name}`, {
+    const policies: AppautoscalingPolicy[] = [];
+    const policy = (name: string, targetValue: number, metric: Record<string, unknown>) => {
+      const created = new AppautoscalingPolicy(this, `scale-on-${name}`, {
         name: `${this.prefix}-${name}`,
         policyType: "TargetTrackingScaling",
         serviceNamespace: target.serviceNamespace,
@@ -648,6 +662,8 @@ export class FargateService extends Construct {
         scalableDimension: target.scalableDimension,
         targetTrackingScalingPolicyConfiguration: { targetValue, ...cooldowns, ...metric },
       });
+      policies.push(created);
+    };
     policy("cpu", scaling.cpuTargetPercent, { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageCPUUtilization" } });
     if (scaling.memoryTargetPercent !== undefined) {
       policy("memory", scaling.memoryTargetPercent, { predefinedMetricSpecification: { predefinedMetricType: "ECSServiceAverageMemoryUtilization" } });
@@ -662,6 +678,7 @@ export class FargateService extends Construct {
         },
       });
     }
+    return { target, scheduledActions, policies };
   }
 }
 

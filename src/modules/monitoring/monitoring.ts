@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Fn } from "cdktf";
+import { Fn, Op, Token } from "cdktf";
 import { CloudwatchDashboard } from "@cdktf/provider-aws/lib/cloudwatch-dashboard";
 import { CloudwatchLogMetricFilter } from "@cdktf/provider-aws/lib/cloudwatch-log-metric-filter";
 import {
@@ -357,7 +357,8 @@ export class Monitoring extends Construct {
       extendedStatistic: "p95",
       period: ALARM_PERIODS.loadBalancer,
       comparisonOperator: "GreaterThanThreshold",
-      threshold: responseTimeP95Ms / MS_PER_SECOND,
+      // A number token (an HCL module's variable) divides in Terraform: in JavaScript it is a placeholder.
+      threshold: Token.isUnresolved(responseTimeP95Ms) ? Token.asNumber(Op.div(responseTimeP95Ms, MS_PER_SECOND)) : responseTimeP95Ms / MS_PER_SECOND,
       evaluationPeriods: ALARM_EVALUATION_PERIODS,
       // No requests means nothing was slow; an outage is reported by LowHealthyHosts instead.
       treatMissingData: "notBreaching",

@@ -52,6 +52,12 @@ module "ecs_service" {
   max_capacity                    = 3
   target_group_arn                = module.alb.target_group_arn
   load_balancer_security_group_id = module.alb.security_group_id
+
+  # A development service: no tasks from midnight to 07:00 Berlin time and at weekends.
+  working_hours_enabled  = true
+  working_hours_timezone = "Europe/Berlin"
+  working_hours_start    = 7
+  working_hours_end      = 24
 }
 
 module "monitoring" {

@@ -16,13 +16,13 @@ resource "aws_ecs_cluster_capacity_providers" "cluster_capacity_providers" {
   ]
   cluster_name = aws_ecs_cluster.cluster.name
   default_capacity_provider_strategy {
-    base              = 0
+    base              = var.on_demand_base
     capacity_provider = "FARGATE"
-    weight            = 1
+    weight            = var.on_demand_weight
   }
   default_capacity_provider_strategy {
     capacity_provider = "FARGATE_SPOT"
-    weight            = 0
+    weight            = var.spot_weight
   }
 }
 
@@ -260,7 +260,7 @@ resource "aws_ecs_task_definition" "service_task_definition" {
   task_role_arn = aws_iam_role.service_task_role.arn
   track_latest  = true
   runtime_platform {
-    cpu_architecture        = "X86_64"
+    cpu_architecture        = var.cpu_architecture
     operating_system_family = "LINUX"
   }
   volume {
@@ -316,13 +316,13 @@ resource "aws_ecs_service" "service" {
   propagate_tags                     = "SERVICE"
   task_definition                    = aws_ecs_task_definition.service_task_definition.arn
   capacity_provider_strategy {
-    base              = 0
+    base              = var.on_demand_base
     capacity_provider = "FARGATE"
-    weight            = 1
+    weight            = var.on_demand_weight
   }
   capacity_provider_strategy {
     capacity_provider = "FARGATE_SPOT"
-    weight            = 0
+    weight            = var.spot_weight
   }
   deployment_circuit_breaker {
     enable   = true
@@ -353,6 +353,59 @@ resource "aws_appautoscaling_target" "service_scaling_target" {
   resource_id        = "service/${aws_ecs_cluster_capacity_providers.cluster_capacity_providers.cluster_name}/${aws_ecs_service.service.name}"
   scalable_dimension = "ecs:service:DesiredCount"
   service_namespace  = "ecs"
+  lifecycle {
+    ignore_changes = [
+      min_capacity,
+      max_capacity,
+    ]
+    replace_triggered_by = [
+      terraform_data.scaling_bounds,
+    ]
+  }
+}
+
+resource "aws_appautoscaling_scheduled_action" "service_schedule_scale_in" {
+  name               = "${var.service_name}-scale-in"
+  resource_id        = aws_appautoscaling_target.service_scaling_target.resource_id
+  scalable_dimension = aws_appautoscaling_target.service_scaling_target.scalable_dimension
+  schedule           = "cron(0 ${var.working_hours_end % 24} ? * ${var.working_hours_end == 24 ? lookup({ "MON-FRI" : "TUE-SAT", "MON-SAT" : "TUE-SUN", "MON-SUN" : "*" }, var.working_days) : var.working_days} *)"
+  service_namespace  = aws_appautoscaling_target.service_scaling_target.service_namespace
+  timezone           = var.working_hours_timezone
+  scalable_target_action {
+    max_capacity = "0"
+    min_capacity = "0"
+  }
+  depends_on = [
+    aws_appautoscaling_target.service_scaling_target,
+  ]
+  count = var.working_hours_enabled ? 1 : 0
+  lifecycle {
+    replace_triggered_by = [
+      aws_appautoscaling_target.service_scaling_target,
+    ]
+  }
+}
+
+resource "aws_appautoscaling_scheduled_action" "service_schedule_scale_out" {
+  name               = "${var.service_name}-scale-out"
+  resource_id        = aws_appautoscaling_target.service_scaling_target.resource_id
+  scalable_dimension = aws_appautoscaling_target.service_scaling_target.scalable_dimension
+  schedule           = "cron(0 ${var.working_hours_start % 24} ? * ${var.working_hours_start == 24 ? lookup({ "MON-FRI" : "TUE-SAT", "MON-SAT" : "TUE-SUN", "MON-SUN" : "*" }, var.working_days) : var.working_days} *)"
+  service_namespace  = aws_appautoscaling_target.service_scaling_target.service_namespace
+  timezone           = var.working_hours_timezone
+  scalable_target_action {
+    max_capacity = var.max_capacity
+    min_capacity = var.min_capacity
+  }
+  depends_on = [
+    aws_appautoscaling_scheduled_action.service_schedule_scale_in,
+  ]
+  count = var.working_hours_enabled ? 1 : 0
+  lifecycle {
+    replace_triggered_by = [
+      aws_appautoscaling_target.service_scaling_target,
+    ]
+  }
 }
 
 resource "aws_appautoscaling_policy" "service_scale_on_cpu" {
@@ -368,5 +421,16 @@ resource "aws_appautoscaling_policy" "service_scale_on_cpu" {
     predefined_metric_specification {
       predefined_metric_type = "ECSServiceAverageCPUUtilization"
     }
+  }
+  lifecycle {
+    replace_triggered_by = [
+      aws_appautoscaling_target.service_scaling_target,
+    ]
+  }
+}
+
+resource "terraform_data" "scaling_bounds" {
+  triggers_replace = {
+    bounds = "${var.working_hours_enabled ? "set by the scheduled actions" : format("%d-%d", var.min_capacity, var.max_capacity)}"
   }
 }

@@ -103,6 +103,104 @@ variable "cpu_target_percent" {
   }
 }
 
+variable "cpu_architecture" {
+  default     = "X86_64"
+  description = "CPU architecture of the tasks. ARM64 (Graviton) costs about 20% less; the image must be built for arm64 or be multi-arch."
+  type        = string
+  validation {
+    error_message = "cpu_architecture must be one of X86_64, ARM64."
+    condition     = contains(["X86_64", "ARM64"], var.cpu_architecture)
+  }
+  validation {
+    error_message = "cpu_architecture ARM64 cannot run on Fargate Spot (X86_64 only): set spot_weight to 0, or use X86_64."
+    condition     = var.cpu_architecture != "ARM64" || var.spot_weight == 0
+  }
+}
+
+variable "on_demand_base" {
+  description = "Tasks that always run on on-demand FARGATE before the weights apply."
+  type        = number
+  validation {
+    error_message = "on_demand_base must be an integer from 0 to 100000."
+    condition     = var.on_demand_base == floor(var.on_demand_base) && var.on_demand_base >= 0 && var.on_demand_base <= 100000
+  }
+  default = 0
+}
+
+variable "on_demand_weight" {
+  default     = 1
+  description = "Relative share of on-demand FARGATE beyond on_demand_base."
+  type        = number
+  validation {
+    error_message = "on_demand_weight must be an integer from 0 to 1000."
+    condition     = var.on_demand_weight == floor(var.on_demand_weight) && var.on_demand_weight >= 0 && var.on_demand_weight <= 1000
+  }
+}
+
+variable "spot_weight" {
+  description = "Relative share of FARGATE_SPOT beyond on_demand_base (interruptible, about 70% cheaper; X86_64 tasks only)."
+  type        = number
+  validation {
+    error_message = "spot_weight must be an integer from 0 to 1000."
+    condition     = var.spot_weight == floor(var.spot_weight) && var.spot_weight >= 0 && var.spot_weight <= 1000
+  }
+  validation {
+    error_message = "on_demand_weight and spot_weight must not both be 0."
+    condition     = var.on_demand_weight + var.spot_weight > 0
+  }
+  default = 0
+}
+
+variable "working_hours_enabled" {
+  description = "Run no tasks outside working hours: at working_hours_end both bounds go to 0, at working_hours_start back to min_capacity and max_capacity (two application-autoscaling scheduled actions). The scaling target ignores changes to its bounds either way: with the schedule the next morning's action sets them, without it a change of min_capacity or max_capacity replaces the target and its policies."
+  type        = bool
+  default     = false
+}
+
+variable "working_hours_timezone" {
+  default     = "UTC"
+  description = "IANA time zone the working hours are read in (daylight saving time included), e.g. Europe/Berlin."
+  type        = string
+  validation {
+    error_message = "working_hours_timezone must be an IANA time zone name such as Europe/Berlin or UTC."
+    condition     = can(regex("^[A-Za-z][A-Za-z0-9_+-]*(/[A-Za-z0-9_+-]+)*$", var.working_hours_timezone))
+  }
+}
+
+variable "working_days" {
+  default     = "MON-FRI"
+  description = "The days with working hours; the other days have no tasks."
+  type        = string
+  validation {
+    error_message = "working_days must be one of MON-FRI, MON-SAT, MON-SUN."
+    condition     = contains(["MON-FRI", "MON-SAT", "MON-SUN"], var.working_days)
+  }
+}
+
+variable "working_hours_start" {
+  default     = 8
+  description = "Hour of the day the tasks start (0-23)."
+  type        = number
+  validation {
+    error_message = "working_hours_start must be an integer from 0 to 23."
+    condition     = var.working_hours_start == floor(var.working_hours_start) && var.working_hours_start >= 0 && var.working_hours_start <= 23
+  }
+}
+
+variable "working_hours_end" {
+  default     = 19
+  description = "Hour of the day the tasks stop (24: midnight)."
+  type        = number
+  validation {
+    error_message = "working_hours_end must be an integer from 1 to 24."
+    condition     = var.working_hours_end == floor(var.working_hours_end) && var.working_hours_end >= 1 && var.working_hours_end <= 24
+  }
+  validation {
+    error_message = "working_hours_end must be after working_hours_start."
+    condition     = var.working_hours_end > var.working_hours_start
+  }
+}
+
 variable "target_group_arn" {
   description = "Target group (type ip) the tasks register in; its listener must exist (the alb module's output waits for it)."
   type        = string

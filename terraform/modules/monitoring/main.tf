@@ -370,7 +370,7 @@ resource "aws_cloudwatch_metric_alarm" "monitoring_high_response_time" {
     "${aws_sns_topic.monitoring_topics_alerts.arn}"
   ]
   period             = 300
-  threshold          = -8.1095622125916e+295
+  threshold          = (var.response_time_p95_ms / 1000)
   treat_missing_data = "notBreaching"
 }
 
