@@ -68,6 +68,7 @@ describe("formatHcl: terraform fmt's rules", () => {
     ),
     "aligns trailing comments and keeps comment lines": lines("# a file comment", "locals {", "a = 1 # one", "bbb = 2 // two", "  # inside", "}"),
     "one-line blocks and empty blocks": lines('resource "aws_x" "y" { count = 1 }', 'data "aws_z" "w" {}'),
+    "aligns by characters, as hclwrite counts, when a key is not ASCII": lines("locals {", "tags = {", '"Größe" = "L"', 'Name = "x"', "}", "}"),
   };
 
   it.each(Object.entries(cases))("%s", (_, source) => {

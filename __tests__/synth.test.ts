@@ -70,7 +70,7 @@ describe("synth entry point (main.ts, through cdktf.json's command)", () => {
   });
 
   it("runs main.ts bundled (no tsx at synth time), rebuilt from the project's sources and the lock file", () => {
-    expect(APP_COMMAND).toBe("node --no-opt --single-threaded-gc scripts/synth/run.cjs");
+    expect(APP_COMMAND).toBe("node --no-opt --single-threaded-gc --initial-heap-size=96 scripts/synth/run.cjs");
     expect(JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")).scripts.synth).toBe(APP_COMMAND);
     const stamp = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/.cache/recipe-chatbot-synth/inputs.json"), "utf8"));
     expect(Object.keys(stamp.sources)).toEqual(expect.arrayContaining(["main.ts", "src/app.ts", "src/synthesize.ts"]));

@@ -110,6 +110,8 @@ const LONG_OPERATORS: [string, T][] = [
   ["=>", T.FatArrow],
 ];
 
+const LONG_OPERATOR_STARTS = new Set(LONG_OPERATORS.map(([text]) => text[0]));
+
 const SINGLE_OPERATORS = new Map<string, T>([
   ["{", T.OBrace],
   ["}", T.CBrace],
@@ -234,7 +236,7 @@ function scan(source: string): Tokens {
         push(T.Number, i, (i = matchEnd(NUMBER, source, i)));
         continue;
       }
-      const long = LONG_OPERATORS.find(([text]) => text[0] === c && source.startsWith(text, i));
+      const long = LONG_OPERATOR_STARTS.has(c) ? LONG_OPERATORS.find(([text]) => text[0] === c && source.startsWith(text, i)) : undefined;
       const text = long?.[0] ?? c;
       const type = long?.[1] ?? SINGLE_OPERATORS.get(c);
       if (type === undefined) throw new UnsupportedHclError(`the character ${JSON.stringify(c)}`);
@@ -379,7 +381,13 @@ function layout(tokens: Tokens): string {
   let keptCount = 0;
   for (let i = 0; i < tokens.count; i++) if (tokens.type[i] !== T.None) kept[keptCount++] = i;
   const { type, spaces } = tokens;
-  const width = (n: number) => Buffer.byteLength(tokens.text.get(n) ?? tokens.source.slice(tokens.start[n], tokens.end[n]));
+  // hclwrite counts characters (not bytes, not UTF-16 units); in an ASCII file (cdktf's HCL) they are the units.
+  const ascii = !/[^\x00-\x7f]/.test(tokens.source);
+  const width = (n: number) => {
+    const text = tokens.text.get(n);
+    if (text === undefined && ascii) return tokens.end[n] - tokens.start[n];
+    return [...(text ?? tokens.source.slice(tokens.start[n], tokens.end[n]))].length;
+  };
 
   // Lines as ranges of `kept`: [lead, assign) [assign, comment) [comment, end).
   const lines: { lead: number; assign: number; comment: number; end: number }[] = [];
