@@ -75,7 +75,9 @@ describe("synth entry point (main.ts, through cdktf.json's command)", () => {
     const stamp = JSON.parse(fs.readFileSync(path.join(ROOT, "node_modules/.cache/recipe-chatbot-synth/inputs.json"), "utf8"));
     expect(Object.keys(stamp.sources)).toEqual(expect.arrayContaining(["main.ts", "src/app.ts", "src/synthesize.ts"]));
     expect(Object.keys(stamp.sources).filter((file) => file.includes("node_modules"))).toEqual([]);
-    expect(stamp.toolchain).toMatch(/^[0-9a-f]{40} [0-9a-f]{40} \d+\.\d+\.\d+$/);
+    expect(Object.keys(stamp.toolchain)).toEqual(["scripts/synth/run.cjs", "package-lock.json"]);
+    expect(stamp.sources["main.ts"]).toEqual([expect.stringMatching(/^[0-9a-f]{40}$/), [expect.any(Number), expect.any(Number)]]);
+    expect(stamp.esbuild).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it("bundles a stand-in for archiver, which only TerraformAsset archives use, that says so when called", () => {

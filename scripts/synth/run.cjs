@@ -10,14 +10,14 @@
  * type errors fail `npm test` (its `types` layer runs `tsc --noEmit`), not synth.
  *
  * The bundle is rebuilt when the content of any of its inputs changed (the project's own files by
- * hash; node_modules through package-lock.json, because npm gives installed files fixed timestamps), or
+ * hash, read only when a file's size or modification time differs from the stamp's, as git's index
+ * does; node_modules through package-lock.json, because npm gives installed files fixed timestamps), or
  * when this runner or esbuild changed. It lives in node_modules/.cache, which is not committed and is
  * dropped by `npm ci`.
  *
  * SYNTH_BUNDLE_ONLY=1 builds the bundle without running it (the bench uses it to time runs apart).
  */
 "use strict";
-const crypto = require("crypto");
 const fs = require("fs");
 const path = require("path");
 
@@ -31,16 +31,35 @@ const CODE_CACHE = path.join(OUT_DIR, "main.js.cache");
 /** Hash of a file's content, or "" when it is gone. */
 function hashOf(file) {
   try {
-    return crypto.createHash("sha1").update(fs.readFileSync(file)).digest("hex");
+    return require("crypto").createHash("sha1").update(fs.readFileSync(file)).digest("hex");
   } catch {
     return "";
   }
 }
 
-/** What decides the bundle besides the project's sources: the runner, the lock file, esbuild itself. */
-function toolchainKey() {
-  const esbuildVersion = require("esbuild/package.json").version;
-  return [hashOf(__filename), hashOf(path.join(ROOT, "package-lock.json")), esbuildVersion].join(" ");
+/** What decides the bundle besides the project's sources: this runner and the lock file (and esbuild's version). */
+const TOOLCHAIN = [path.relative(ROOT, __filename), "package-lock.json"];
+
+/** Size and modification time of a file under the project, or undefined when it is gone. */
+function statOf(file) {
+  try {
+    const { size, mtimeMs } = fs.statSync(path.join(ROOT, file));
+    return [size, mtimeMs];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A file's hash and stat, as the stamp records them. */
+function recorded(file) {
+  return [hashOf(path.join(ROOT, file)), statOf(file)];
+}
+
+/** Whether a file still has the recorded content: the same size and modification time, or else the same hash. */
+function unchanged(file, [hash, stat]) {
+  const now = statOf(file);
+  if (now !== undefined && stat !== undefined && now[0] === stat[0] && now[1] === stat[1]) return true;
+  return hashOf(path.join(ROOT, file)) === hash;
 }
 
 function upToDate() {
@@ -50,8 +69,8 @@ function upToDate() {
   } catch {
     return false;
   }
-  if (!fs.existsSync(BUNDLE) || stamp.toolchain !== toolchainKey()) return false;
-  return Object.entries(stamp.sources).every(([file, hash]) => hashOf(path.join(ROOT, file)) === hash);
+  if (!fs.existsSync(BUNDLE) || stamp.esbuild !== require("esbuild/package.json").version) return false;
+  return [stamp.toolchain, stamp.sources].every((files) => Object.entries(files).every(([file, record]) => unchanged(file, record)));
 }
 
 /**
@@ -85,7 +104,11 @@ function build() {
     const sources = Object.keys(result.metafile.inputs)
       .map((input) => path.relative(ROOT, path.resolve(ROOT, input)))
       .filter((file) => !file.split(path.sep).includes("node_modules"));
-    const stamp = { toolchain: toolchainKey(), sources: Object.fromEntries(sources.map((file) => [file, hashOf(path.join(ROOT, file))])) };
+    const stamp = {
+      esbuild: require("esbuild/package.json").version,
+      toolchain: Object.fromEntries(TOOLCHAIN.map((file) => [file, recorded(file)])),
+      sources: Object.fromEntries(sources.map((file) => [file, recorded(file)])),
+    };
     fs.writeFileSync(path.join(work, "inputs.json"), JSON.stringify(stamp, null, 1));
     // The stamp last: a bundle is only ever trusted once it and its map are in place.
     // A code cache of the previous bundle would be rejected anyway: drop it first.
