@@ -21,6 +21,7 @@ export { GithubOidcRoles, type GithubOidcRolesProps } from "./ci/github-oidc-rol
 export { TerraformCloudRoles, type TerraformCloudRolesProps } from "./ci/terraform-cloud-roles";
 export { WebIdentityRole, type OidcIssuer, type WebIdentityRoleProps } from "./ci/web-identity-role";
 export { ReadableStack, readableLogicalId } from "./core/readable-stack";
+export { keepingResolvedTokens, useFastResolve } from "./core/fast-resolve";
 export * from "./account";
 export * from "./blocks";
 export * from "./policy";
