@@ -3,7 +3,7 @@
  * they are and hands the rest to cdktf. Everything it returns must be what cdktf's resolve returns,
  * and what cdktf refuses it must refuse with cdktf's error.
  */
-import { App, Fn, Lazy, TerraformStack, TerraformVariable, Token, ref } from "cdktf";
+import { App, Fn, Lazy, TerraformStack, TerraformVariable, Token, Tokenization, ref } from "cdktf";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -51,6 +51,20 @@ describe("fast resolve", () => {
     "the map token marker value (cdktf refuses)": () => Token.STRING_MAP_TOKEN_VALUE,
     "a function (cdktf refuses)": () => ({ f: () => 1 }),
   };
+
+  it("hands only what may hold a token to cdktf's resolver", () => {
+    const cdktfCalls = jest.spyOn(Tokenization, "resolve");
+    try {
+      expect(tokens.resolve(stack, { a: "plain", list: [1, true, null], nested: { b: "text" } })).toEqual({ a: "plain", list: [1, true, null], nested: { b: "text" } });
+      expect(cdktfCalls).not.toHaveBeenCalled();
+      const name = variable.stringValue;
+      expect(tokens.resolve(stack, { name, plain: "x" })).toEqual({ name: "${var.name}", plain: "x" });
+      expect(cdktfCalls).toHaveBeenCalledTimes(1);
+      expect(cdktfCalls.mock.calls[0][0]).toBe(name); // the token alone, not the object around it
+    } finally {
+      cdktfCalls.mockRestore();
+    }
+  });
 
   it.each(Object.entries(values))("resolves %s as cdktf does", (_, value) => {
     const input = value();

@@ -11,7 +11,7 @@ import * as path from "path";
 import { buildRecipeChatbotApp } from "../src/app";
 import { type ConfigOverrides, resolveConfig } from "../src/config";
 import { formatHcl, formatHclWithTerraform, UnsupportedHclError } from "../src/core/hcl-format";
-import { renderHcl } from "../src/synthesize";
+import { HCL_DIR, renderHcl, synthesize } from "../src/synthesize";
 
 const lines = (...text: string[]) => text.join("\n") + "\n";
 
@@ -112,6 +112,23 @@ describe("formatHcl on every stack's HCL", () => {
         expect({ stack: stack.node.id, formatted: formatHcl(rendered) }).toEqual({ stack: stack.node.id, formatted: formatHclWithTerraform(rendered) });
       }
     } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("synthesize formats its HCL in process", () => {
+  it("writes formatted HCL for every stack with no terraform on the PATH", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "hcl-format-no-terraform-"));
+    const pathBefore = process.env.PATH;
+    process.env.PATH = "/nonexistent";
+    try {
+      const stacks = synthesize({ outdir, build: (app) => buildRecipeChatbotApp(app, resolveConfig()) });
+      for (const stack of stacks) {
+        expect(fs.readFileSync(path.join(outdir, HCL_DIR, stack, "main.tf"), "utf8")).toMatch(/^terraform \{\n  required_providers \{\n/);
+      }
+    } finally {
+      process.env.PATH = pathBefore;
       fs.rmSync(outdir, { recursive: true, force: true });
     }
   });
