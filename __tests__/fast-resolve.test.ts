@@ -50,6 +50,18 @@ describe("fast resolve", () => {
     "a list token in a scalar string context (cdktf refuses)": () => ({ bad: `${Token.asList(ref("var.list"))}` }),
     "the map token marker value (cdktf refuses)": () => Token.STRING_MAP_TOKEN_VALUE,
     "a function (cdktf refuses)": () => ({ f: () => 1 }),
+    "function arguments: nested lists and objects with references": () => ({
+      body: Fn.jsonencode({ widgets: [{ type: "metric", properties: { metrics: [["AWS/ECS", "CPU", "Cluster", variable.stringValue]], stat: 1 } }], "odd-key": null, on: true }),
+    }),
+    "function arguments cdktf resolves as a whole: undefined elements, list, map and key tokens": () => ({
+      body: Fn.jsonencode({ list: [1, undefined, "x"], tokens: Token.asList(ref("var.l")), map: Token.asStringMap(ref("var.m")), [variable.stringValue]: "v", dropped: undefined }),
+      nested: Fn.join(",", [Fn.jsonencode([`a-${variable.stringValue}`, [Token.asNumber(ref("var.n"))]])]),
+    }),
+    "a circular function argument (cdktf refuses)": () => {
+      const circular: Record<string, unknown> = { name: "loop" };
+      circular.self = circular;
+      return { body: Fn.jsonencode(circular) };
+    },
   };
 
   it("hands only what may hold a token to cdktf's resolver", () => {
@@ -64,6 +76,24 @@ describe("fast resolve", () => {
     } finally {
       cdktfCalls.mockRestore();
     }
+  });
+
+  it("resolves each part of a function argument once, not once per level above it", () => {
+    const produced = { fast: 0, cdktf: 0 };
+    // Which run the lazy value is counted for: the fast path's first, then cdktf's.
+    let counting: keyof typeof produced = "fast";
+    const leaf = Lazy.stringValue({ produce: () => `leaf-${++produced[counting]}` });
+    const body = Fn.jsonencode({ a: { b: { c: [leaf] } } });
+    const { fast, cdktf } = bothWays(() => {
+      const resolved = tokens.resolve(stack, { body });
+      counting = "cdktf";
+      return resolved;
+    });
+    expect(fast).toEqual({ body: `\${jsonencode({"a" = {"b" = {"c" = [leaf-${produced.fast}]}}})}` });
+    expect(cdktf).toEqual({ body: `\${jsonencode({"a" = {"b" = {"c" = [leaf-${produced.cdktf}]}}})}` });
+    // A string argument is resolved twice by cdktf's resolveArg itself, at any depth; cdktf alone also
+    // resolves the whole argument, then each level below it whole again.
+    expect(produced).toEqual({ fast: 2, cdktf: 9 });
   });
 
   it.each(Object.entries(values))("resolves %s as cdktf does", (_, value) => {

@@ -119,9 +119,66 @@ function fastResolve(scope: unknown, obj: unknown, preparing = false): unknown {
   }
 }
 
+/**
+ * Function arguments (`Fn.jsonencode(...)` of a dashboard body, an event pattern, container
+ * definitions): cdktf's TFExpression renders a list or object argument by resolving all of it, then
+ * each element again through `resolveArg`, which resolves that element whole again before looking at
+ * its parts: every value is resolved once per level above it. The resolved copy only serves to tell a
+ * list from an object from a token and to list the keys, which a plain list or object (the same test
+ * as {@link resolvePlain}) tells by itself; `resolveArg` of anything but a string never uses its
+ * resolved copy at all. So those are rendered part by part, each part resolved once, and the rest is
+ * left to cdktf. A list element or key value that is undefined (cdktf drops it, shifting later
+ * elements) also goes to cdktf, as does a value nested deeper than cdktf's circular-reference limit.
+ */
+interface ExpressionContext {
+  resolve(value: unknown): unknown;
+}
+interface TfExpressionPrototype {
+  resolveArg(this: TfExpressionPrototype, context: ExpressionContext, arg: unknown): string;
+  resolveExpressionPart(this: TfExpressionPrototype, context: ExpressionContext, arg: unknown): unknown;
+}
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- cdktf's expression classes are not exported; `call` builds one
+const { call } = require("cdktf/lib/tfExpression") as { call(name: string, args: unknown[]): object };
+const tfExpression: TfExpressionPrototype = Object.getPrototypeOf(Object.getPrototypeOf(call("f", [])));
+const cdktfExpression = { resolveArg: tfExpression.resolveArg, resolveExpressionPart: tfExpression.resolveExpressionPart };
+
+const isPlainElement = (x: unknown) => x !== undefined && !(typeof x === "string" && x.includes(TOKEN_MARKER)) && !(typeof x === "number" && !isPlainNumber(x));
+
+/** A list or object that cdktf would resolve key by key (no list, map or token of its own), with no undefined value. */
+function isPlainContainer(value: unknown): value is unknown[] | Record<string, unknown> {
+  if (typeof value !== "object" || value === null) return false;
+  if (Array.isArray(value)) return value.every(isPlainElement);
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  if (typeof (value as { resolve?: unknown }).resolve === "function") return false;
+  return Object.entries(value).every(([key, x]) => isPlainString(key) && x !== undefined);
+}
+
+let expressionDepth = 0;
+
+function fastResolveArg(this: TfExpressionPrototype, context: ExpressionContext, arg: unknown): string {
+  if (typeof arg === "string") return cdktfExpression.resolveArg.call(this, context, arg);
+  return this.resolveExpressionPart(context, arg) as string;
+}
+
+function fastResolveExpressionPart(this: TfExpressionPrototype, context: ExpressionContext, arg: unknown): unknown {
+  if (expressionDepth >= MAX_DEPTH || !isPlainContainer(arg)) return cdktfExpression.resolveExpressionPart.call(this, context, arg);
+  expressionDepth++;
+  try {
+    if (Array.isArray(arg)) return `[${arg.map((x) => this.resolveArg(context, x)).join(", ")}]`;
+    return `{${Object.keys(arg)
+      .map((key) => `"${key}" = ${this.resolveArg(context, arg[key])}`)
+      .join(", ")}}`;
+  } finally {
+    expressionDepth--;
+  }
+}
+
 /** Switches the fast path on (the default once this module is loaded) or back to cdktf's resolve alone. */
 export function useFastResolve(enabled: boolean): void {
   tokensModule.resolve = enabled ? fastResolve : cdktfResolve;
+  tfExpression.resolveArg = enabled ? fastResolveArg : cdktfExpression.resolveArg;
+  tfExpression.resolveExpressionPart = enabled ? fastResolveExpressionPart : cdktfExpression.resolveExpressionPart;
 }
 
 useFastResolve(true);
