@@ -110,9 +110,7 @@ const LONG_OPERATORS: [string, T][] = [
   ["=>", T.FatArrow],
 ];
 
-const LONG_OPERATOR_STARTS = new Set(LONG_OPERATORS.map(([text]) => text[0]));
-
-const SINGLE_OPERATORS = new Map<string, T>([
+const SINGLE_OPERATORS: [string, T][] = [
   ["{", T.OBrace],
   ["}", T.CBrace],
   ["[", T.OBrack],
@@ -132,7 +130,45 @@ const SINGLE_OPERATORS = new Map<string, T>([
   ["%", T.Op],
   ["<", T.Op],
   [">", T.Op],
-]);
+];
+
+// The scanner works on character codes: comparing one-character strings and looking them up in maps
+// was most of its time. Tables by ASCII code: an operator's token kind (NONE: not one), and whether
+// a long operator may start there.
+const NONE = 255;
+const OPERATOR_KIND = new Uint8Array(128).fill(NONE);
+for (const [text, type] of SINGLE_OPERATORS) OPERATOR_KIND[text.charCodeAt(0)] = type;
+/** The first two characters of each long operator, as one number (see {@link pairAt}). */
+const LONG_OPERATOR_PAIRS = new Set(LONG_OPERATORS.map(([text]) => pairAt(text, 0)));
+
+/** The characters at `index` and after it as one number, to look up without building a string. */
+function pairAt(source: string, index: number): number {
+  return source.charCodeAt(index) * 65536 + (source.charCodeAt(index + 1) || 0);
+}
+
+const enum C {
+  Tab = 9,
+  Newline = 10,
+  Return = 13,
+  Space = 32,
+  Quote = 34,
+  Hash = 35,
+  Dollar = 36,
+  Percent = 37,
+  Star = 42,
+  Slash = 47,
+  Digit0 = 48,
+  Digit9 = 57,
+  Less = 60,
+  UpperA = 65,
+  UpperZ = 90,
+  Backslash = 92,
+  Underscore = 95,
+  LowerA = 97,
+  LowerZ = 122,
+  OBrace = 123,
+  Tilde = 126,
+}
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_-]*/y;
 const NUMBER = /[0-9]+(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
@@ -164,6 +200,7 @@ function scan(source: string): Tokens {
     tokens.start[n] = start;
     tokens.end[n] = end;
   };
+  const { length } = source;
   // Whether each open `{` is an expression's brace or a template interpolation's (its `}` ends it).
   const braces: boolean[] = [];
   let i = 0;
@@ -174,26 +211,26 @@ function scan(source: string): Tokens {
     const flush = () => {
       if (i > literal) push(T.QuotedLit, literal, i);
     };
-    while (i < source.length) {
-      const c = source[i];
-      if (c === "\\") {
+    while (i < length) {
+      const c = source.charCodeAt(i);
+      if (c === C.Backslash) {
         i += 2;
-      } else if ((c === "$" || c === "%") && source[i + 1] === "{") {
-        if (source[i - 1] === c && i - 1 >= literal && !escapedAt(source, i - 1)) {
+      } else if ((c === C.Dollar || c === C.Percent) && source.charCodeAt(i + 1) === C.OBrace) {
+        if (source.charCodeAt(i - 1) === c && i - 1 >= literal && !escapedAt(source, i - 1)) {
           i += 2; // $${ and %%{ are literal text
           continue;
         }
-        if (source[i + 2] === "~") throw new UnsupportedHclError("template strip markers");
+        if (source.charCodeAt(i + 2) === C.Tilde) throw new UnsupportedHclError("template strip markers");
         flush();
-        push(c === "$" ? T.Interp : T.Control, i, (i += 2));
+        push(c === C.Dollar ? T.Interp : T.Control, i, (i += 2));
         braces.push(true);
         scanExpression(true);
         literal = i;
-      } else if (c === '"') {
+      } else if (c === C.Quote) {
         flush();
         push(T.CQuote, i, ++i);
         return;
-      } else if (c === "\n") {
+      } else if (c === C.Newline) {
         throw new UnsupportedHclError("a newline inside a quoted string");
       } else {
         i++;
@@ -205,41 +242,40 @@ function scan(source: string): Tokens {
   /** Tokens until the end of input or, inside a template, the `}` that closes the interpolation. */
   const scanExpression = (inTemplate: boolean): void => {
     const depth = braces.length;
-    while (i < source.length) {
-      const c = source[i];
-      if (c === " " || c === "\t" || c === "\r") {
+    while (i < length) {
+      const c = source.charCodeAt(i);
+      if (c === C.Space || c === C.Tab || c === C.Return) {
         i++;
         continue;
       }
-      if (c === "\n") {
+      if (c === C.Newline) {
         push(T.Newline, i, ++i);
         continue;
       }
-      if (c === "#" || (c === "/" && source[i + 1] === "/")) {
+      if (c === C.Hash || (c === C.Slash && source.charCodeAt(i + 1) === C.Slash)) {
         const newline = source.indexOf("\n", i);
-        const end = newline < 0 ? source.length : newline + 1;
+        const end = newline < 0 ? length : newline + 1;
         push(T.Comment, i, end);
         i = end;
         continue;
       }
-      if (c === "/" && source[i + 1] === "*") throw new UnsupportedHclError("block comments");
-      if (c === "<" && source[i + 1] === "<") throw new UnsupportedHclError("heredocs");
-      if (c === '"') {
+      if (c === C.Slash && source.charCodeAt(i + 1) === C.Star) throw new UnsupportedHclError("block comments");
+      if (c === C.Less && source.charCodeAt(i + 1) === C.Less) throw new UnsupportedHclError("heredocs");
+      if (c === C.Quote) {
         scanString();
         continue;
       }
-      if ((c >= "a" && c <= "z") || (c >= "A" && c <= "Z") || c === "_") {
+      if ((c >= C.LowerA && c <= C.LowerZ) || (c >= C.UpperA && c <= C.UpperZ) || c === C.Underscore) {
         push(T.Ident, i, (i = matchEnd(IDENT, source, i)));
         continue;
       }
-      if (c >= "0" && c <= "9") {
+      if (c >= C.Digit0 && c <= C.Digit9) {
         push(T.Number, i, (i = matchEnd(NUMBER, source, i)));
         continue;
       }
-      const long = LONG_OPERATOR_STARTS.has(c) ? LONG_OPERATORS.find(([text]) => text[0] === c && source.startsWith(text, i)) : undefined;
-      const text = long?.[0] ?? c;
-      const type = long?.[1] ?? SINGLE_OPERATORS.get(c);
-      if (type === undefined) throw new UnsupportedHclError(`the character ${JSON.stringify(c)}`);
+      const long = LONG_OPERATOR_PAIRS.has(pairAt(source, i)) ? LONG_OPERATORS.find(([text]) => source.startsWith(text, i)) : undefined;
+      const type = long?.[1] ?? (c < 128 ? OPERATOR_KIND[c] : NONE);
+      if (type === NONE) throw new UnsupportedHclError(`the character ${JSON.stringify(source[i])}`);
       if (type === T.OBrace) braces.push(false);
       if (type === T.CBrace) {
         if (braces.length === 0) throw new UnsupportedHclError("an unmatched }");
@@ -249,7 +285,7 @@ function scan(source: string): Tokens {
           return;
         }
       }
-      push(type, i, (i += text.length));
+      push(type, i, (i += long?.[0].length ?? 1));
     }
     if (inTemplate) throw new UnsupportedHclError("an unterminated interpolation");
   };
@@ -481,14 +517,39 @@ function layout(tokens: Tokens): string {
     (l) => l.comment,
   );
 
+  // Out in runs: a token whose source is already preceded by exactly the spaces decided extends the
+  // run of source before it. Most of cdktf's HCL is laid out so already; a slice per token was a
+  // third of formatting, most of it in garbage collection.
+  const { source, start, end } = tokens;
   const parts: string[] = [];
   const padding: string[] = [];
+  let runStart = -1;
+  let runEnd = -1;
   for (let k = 0; k < keptCount; k++) {
     const n = kept[k];
+    const replaced = tokens.text.size > 0 && tokens.text.has(n);
+    if (!replaced && runStart >= 0 && start[n] - runEnd === spaces[n] && onlySpaces(source, runEnd, start[n])) {
+      runEnd = end[n];
+      continue;
+    }
+    if (runStart >= 0) parts.push(source.slice(runStart, runEnd));
     if (spaces[n] > 0) parts.push((padding[spaces[n]] ??= " ".repeat(spaces[n])));
-    parts.push(tokens.text.size > 0 && tokens.text.has(n) ? tokens.text.get(n)! : tokens.source.slice(tokens.start[n], tokens.end[n]));
+    if (replaced) {
+      parts.push(tokens.text.get(n)!);
+      runStart = -1;
+    } else {
+      runStart = start[n];
+      runEnd = end[n];
+    }
   }
+  if (runStart >= 0) parts.push(source.slice(runStart, runEnd));
   return parts.join("");
+}
+
+/** Whether `source` holds only spaces from `from` to `to`. */
+function onlySpaces(source: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (source.charCodeAt(i) !== C.Space) return false;
+  return true;
 }
 
 /** Whether hclwrite puts a space between `subject` and `after` (`before` is -1 at a cell's start). */
