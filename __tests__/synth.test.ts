@@ -89,6 +89,33 @@ describe("synth entry point (main.ts, through cdktf.json's command)", () => {
     expect(() => archiver()).toThrow(/TerraformAsset archives are not available in the synth bundle/);
   });
 
+  it("loads node's crypto, child_process and assert only when something uses them", () => {
+    // What node loaded by the end of a whole synth, printed by a hook the runner's process requires.
+    const hook = path.join(work, "loaded-builtins.cjs");
+    fs.writeFileSync(hook, 'process.on("exit", () => process.stderr.write("loaded=" + JSON.stringify(process.moduleLoadList)));\n');
+    const run = synth(path.join(work, "builtins.out"), { NODE_OPTIONS: `--require ${hook}` });
+    expect(run.code).toBe(0);
+    const loaded: string[] = JSON.parse(/loaded=(.*)$/.exec(run.stderr)![1]);
+    expect(loaded).toContain("NativeModule fs");
+    for (const name of ["crypto", "child_process", "assert"]) expect(loaded).not.toContain(`NativeModule ${name}`);
+
+    // The stand-ins answer as the modules do, loading them on first use.
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const crypto: typeof import("crypto") = require("../scripts/synth/lazy/crypto.cjs");
+    const childProcess: typeof import("child_process") = require("../scripts/synth/lazy/child_process.cjs");
+    const assert: typeof import("assert") = require("../scripts/synth/lazy/assert.cjs");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    expect(crypto.createHash("md5").update("x").digest("hex")).toBe("9dd4e461268c8034f5c8564e155c67a6");
+    expect(Object.keys(crypto)).toEqual(Object.keys(require("node:crypto")));
+    expect("spawnSync" in childProcess).toBe(true);
+    expect(childProcess.spawnSync("true").status).toBe(0);
+    expect(() => assert.ok(true, "fine")).not.toThrow();
+    expect(() => assert(1)).not.toThrow();
+    expect(() => assert.ok(false, "Element type not set")).toThrow(new assert.AssertionError({ message: "Element type not set" }));
+    expect(() => assert(0, "zero")).toThrow(/^zero$/);
+    expect(() => assert.strictEqual(1, 2)).toThrow(assert.AssertionError);
+  });
+
   it("keeps V8's code cache beside the bundle, and recovers from a cache V8 rejects", () => {
     const cache = path.join(ROOT, "node_modules/.cache/recipe-chatbot-synth/main.js.cache");
     expect(fs.statSync(cache).size).toBeGreaterThan(100_000); // the earlier runs wrote it

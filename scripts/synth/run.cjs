@@ -37,6 +37,9 @@ function hashOf(file) {
   }
 }
 
+/** Built-in modules loaded on first use (lazy-builtin.cjs). */
+const LAZY_BUILTINS = ["assert", "crypto", "child_process"];
+
 /** What decides the bundle besides the project's sources: this runner and the lock file (and esbuild's version). */
 const TOOLCHAIN = [path.relative(ROOT, __filename), "package-lock.json"];
 
@@ -95,7 +98,10 @@ function build() {
       // class names (which cdktf and the guard read) and stack traces stay as written.
       minifyWhitespace: true,
       minifySyntax: true,
-      alias: { archiver: path.join(__dirname, "archiver-unavailable.cjs") },
+      alias: {
+        archiver: path.join(__dirname, "archiver-unavailable.cjs"),
+        ...Object.fromEntries(LAZY_BUILTINS.map((name) => [name, path.join(__dirname, "lazy", `${name}.cjs`)])),
+      },
       // A map for debugging a crash (NODE_OPTIONS=--enable-source-maps); not loaded by default, because
       // mapping every stack trace cdktf captures is what made synth slow.
       sourcemap: "linked",

@@ -14,7 +14,6 @@
  * Tokens live in typed arrays, not objects: a synth formats about 150,000 of them once, cold, and
  * allocating an object each cost more in garbage collection than the formatting itself.
  */
-import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -36,6 +35,9 @@ export function formatHclWithTerraform(source: string): string {
   try {
     const file = path.join(dir, "main.tf");
     fs.writeFileSync(file, source);
+    // Required here: the fallback is rare, and loading child_process is start-up time every synth would pay.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { spawnSync } = require("child_process") as typeof import("child_process");
     const result = spawnSync("terraform", ["fmt", "-no-color", "-list=false", file], {
       encoding: "utf8",
       // fmt reads no CLI configuration; an empty one keeps a broken TF_CLI_CONFIG_FILE from adding noise.

@@ -1,0 +1,3 @@
+"use strict";
+// See ../lazy-builtin.cjs.
+module.exports = require("../lazy-builtin.cjs").lazyBuiltin("child_process");
