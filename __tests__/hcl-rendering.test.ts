@@ -1,8 +1,9 @@
 /**
  * The fix-ups synthesize.ts applies to cdktf's HCL: blocks the provider bindings type as `any`
- * (the WAF rule `statement`) must come out as blocks, lists of them as repeated blocks.
+ * (the WAF rule `statement`) must come out as blocks, lists of them as repeated blocks; the blank
+ * lines cdktf leaves where a block had nothing more to render are tidied as a person would.
  */
-import { blockifyUntypedBlocks } from "../src/synthesize";
+import { blockifyUntypedBlocks, tidyBlankLines } from "../src/synthesize";
 
 describe("blockifyUntypedBlocks", () => {
   it("turns nested objects and lists of objects inside `statement` into (repeated) blocks, and leaves the rest", () => {
@@ -58,5 +59,17 @@ describe("blockifyUntypedBlocks", () => {
       "}",
       "}",
     ]);
+  });
+});
+
+describe("tidyBlankLines", () => {
+  it("keeps one blank line between items, none after an opening brace or before a closing bracket, one newline at the end", () => {
+    const rendered = ['resource "a" "b" {', "", "", "  x = 1", "  ", "", "  y = [", "", "    1,", "", "  ]", "", "", "}", "", "", "output {", "}", "", ""].join("\n");
+    expect(tidyBlankLines(rendered).split("\n")).toEqual(['resource "a" "b" {', "  x = 1", "", "  y = [", "", "    1,", "  ]", "}", "", "output {", "}", ""]);
+  });
+
+  it("leaves a file with a heredoc as it is: its blank lines are content", () => {
+    const withHeredoc = 'x = <<EOT\na\n\n\nb\nEOT\n\n\n';
+    expect(tidyBlankLines(withHeredoc)).toBe(withHeredoc);
   });
 });

@@ -73,14 +73,19 @@ function formatted(hcl: string): string {
  * cdktf leaves empty lines where a block had nothing more to render (after `backend`, around
  * `lifecycle`), which `terraform fmt` keeps: at most one blank line in a row, none just inside braces.
  */
+const CLOSING_LINE = /[ \t]*[}\]]/y;
+
 export function tidyBlankLines(hcl: string): string {
   // Blank lines inside a heredoc are content: leave such a file as it is (cdktf renders none today).
   if (/<<-?[A-Z]+\n/.test(hcl)) return hcl;
-  return hcl
-    .replace(/\n([ \t]*\n)+/g, "\n\n")
-    .replace(/\{\n\n/g, "{\n")
-    .replace(/\n\n([ \t]*[}\]])/g, "\n$1")
-    .replace(/\n+$/, "\n");
+  // One pass over each run of blank lines: kept as one, unless it follows a `{`, precedes a closing
+  // bracket or ends the file.
+  return hcl.replace(/\n(?:[ \t]*\n)+/g, (run: string, at: number) => {
+    const after = at + run.length;
+    if (after === hcl.length || hcl[at - 1] === "{") return "\n";
+    CLOSING_LINE.lastIndex = after;
+    return CLOSING_LINE.test(hcl) ? "\n" : "\n\n";
+  });
 }
 
 /**
@@ -110,8 +115,16 @@ export function blockifyUntypedBlocks(hcl: string): string {
   // Open constructs inside an untyped block: a block (braces), a list of blocks (the key repeated
   // per element) or a list of plain values (kept as written). Empty = outside.
   const open: ({ kind: "block" } | { kind: "blocks"; indent: string; key: string } | { kind: "values" })[] = [];
-  const nextLine = (i: number) => lines.slice(i + 1).find((l) => l.trim() !== "")?.trim();
+  const nextLine = (i: number) => {
+    for (let j = i + 1; j < lines.length; j++) if (lines[j].trim() !== "") return lines[j].trim();
+    return undefined;
+  };
   lines.forEach((line, i) => {
+    // Outside an untyped block only its opener matters: most lines are passed on without a regular expression.
+    if (open.length === 0 && !line.includes(" = {")) {
+      out.push(line);
+      return;
+    }
     const opener = /^(\s*)([A-Za-z_][\w-]*) = \{\s*$/.exec(line);
     const listOpener = /^(\s*)([A-Za-z_][\w-]*) = \[\s*$/.exec(line);
     if (open.length === 0 && !(opener && UNTYPED_BLOCKS.includes(opener[2]))) {

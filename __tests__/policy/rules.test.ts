@@ -31,6 +31,7 @@ import {
   replaceDeployTrust,
   TLS_ONLY,
 } from "./compliant-stack";
+import { globMatches } from "../../src/policy/iam-policy";
 import { synthError } from "./synth";
 
 /** Gives `role` an inline policy with one Allow statement; returns the policy resource. */
@@ -417,5 +418,25 @@ describe("policy rules", () => {
     const fx = compliantStack();
     fx.key.enableKeyRotation = false;
     expect(() => Testing.fullSynth(fx.stack)).toThrow("[RC-KMS-001] policy-test/key");
+  });
+});
+
+describe("IAM glob matching", () => {
+  it.each([
+    ["ecs:UpdateService", "ecs:updateservice", true],
+    ["ecs:UpdateService", "ecs:UpdateServices", false],
+    ["ecs:UpdateService", "ecs:UpdateServic", false],
+    ["ec2:Describe*", "ec2:DescribeVpcs", true],
+    ["ec2:Describe*", "ec2:CreateVpc", false],
+    ["s3:Get?bject", "s3:GetObject", true],
+    ["s3:Get?bject", "s3:GetObjectAcl", false],
+    ["arn:aws:iam::*:role/rc-dev-*", "arn:aws:iam::123456789012:role/rc-dev-deploy", true],
+    ["arn:aws:iam::*:role/rc-dev-*", "arn:aws:iam::123456789012:role/rc-prod-deploy", false],
+    // Characters that mean something in a regular expression are literal in IAM.
+    ["logs:(a|b).+", "logs:(a|b).+", true],
+    ["logs:(a|b).+", "logs:a", false],
+  ])("%s against %s: %s", (pattern, text, matches) => {
+    expect(globMatches(pattern, text)).toBe(matches);
+    expect(globMatches(pattern, text)).toBe(matches); // the cached form answers the same
   });
 });

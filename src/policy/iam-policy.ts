@@ -237,18 +237,23 @@ function jsonConditions(value: unknown): Condition[] {
   );
 }
 
-/** Compiled globs by pattern: the guard matches the same patterns against many actions. */
-const globs = new Map<string, RegExp>();
+/**
+ * Compiled globs by pattern: the guard matches the same patterns against many actions (every grant of
+ * a CI role against every star-only action). A pattern without a wildcard is kept lower-cased and
+ * compared by length first, which rules out most pairs without a regular expression.
+ */
+const globs = new Map<string, RegExp | string>();
 
 /** IAM's glob (`*` any run, `?` one character), case-insensitive as IAM action names are. */
 export function globMatches(pattern: string, text: string): boolean {
   let glob = globs.get(pattern);
   if (glob === undefined) {
     const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    glob = new RegExp(`^${body}$`, "i");
+    glob = /[*?]/.test(pattern) ? new RegExp(`^${body}$`, "i") : pattern.toLowerCase();
     globs.set(pattern, glob);
   }
-  return glob.test(text);
+  if (typeof glob !== "string") return glob.test(text);
+  return text.length === glob.length && text.toLowerCase() === glob;
 }
 
 /** Whether the statement's Action/NotAction covers `action`, e.g. `iam:*` covers `iam:PassRole`. */
