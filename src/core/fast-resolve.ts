@@ -33,10 +33,14 @@ const LARGEST_PLAIN_NUMBER = 1e200;
 /** cdktf reports a circular structure at this depth: leave that to it. */
 const MAX_DEPTH = 200;
 
-const isPlainString = (s: string) =>
-  !s.includes(TOKEN_MARKER) && !NUMBER_LIKE.test(s) && s !== Token.STRING_MAP_TOKEN_VALUE && s !== Token.ANY_MAP_TOKEN_VALUE;
+// Read once: these run for every string and number of every stack, and each read of an export of
+// cdktf goes through a getter in the synth bundle.
+const { STRING_MAP_TOKEN_VALUE, ANY_MAP_TOKEN_VALUE, NUMBER_MAP_TOKEN_VALUE } = Token;
 
-const isPlainNumber = (n: number) => Math.abs(n) < LARGEST_PLAIN_NUMBER && n !== Token.NUMBER_MAP_TOKEN_VALUE;
+const isPlainString = (s: string) =>
+  !s.includes(TOKEN_MARKER) && !NUMBER_LIKE.test(s) && s !== STRING_MAP_TOKEN_VALUE && s !== ANY_MAP_TOKEN_VALUE;
+
+const isPlainNumber = (n: number) => Math.abs(n) < LARGEST_PLAIN_NUMBER && n !== NUMBER_MAP_TOKEN_VALUE;
 
 function resolvePlain(value: unknown, delegate: (value: unknown) => unknown, depth: number): unknown {
   if (depth > MAX_DEPTH) return delegate(value);
