@@ -128,6 +128,22 @@ describe("synth entry point (main.ts, through cdktf.json's command)", () => {
     expect(fs.statSync(cache).size).toBeGreaterThan(100_000); // rewritten
   });
 
+  it("moves a new synth over the output file by file: what cdktf deploy left there survives, stale stacks are replaced", () => {
+    const out = path.join(work, "deployed.out");
+    expect(synth(out).code).toBe(0);
+    const generated = snapshot(out);
+    const state = path.join(out, "stacks", "recipe-chatbot-dev", "terraform.recipe-chatbot-dev.tfstate");
+    fs.writeFileSync(state, '{"version": 4}');
+    fs.mkdirSync(path.join(out, "stacks", "recipe-chatbot-dev", ".terraform"));
+    const stackJson = path.join(out, "stacks", "recipe-chatbot-prod", "cdk.tf.json");
+    fs.writeFileSync(stackJson, "{}");
+    expect(synth(out).code).toBe(0);
+    expect(fs.readFileSync(state, "utf8")).toBe('{"version": 4}');
+    expect(fs.existsSync(path.join(out, "stacks", "recipe-chatbot-dev", ".terraform"))).toBe(true);
+    expect(fs.readFileSync(stackJson, "utf8")).toBe(generated["stacks/recipe-chatbot-prod/cdk.tf.json"]);
+    expect(fs.readdirSync(work).filter((f) => f.includes("staging-"))).toEqual([]);
+  });
+
   it("leaves no output at all when the very first run is invalid", () => {
     const fresh = path.join(work, "fresh.out");
     const config = path.join(work, "bad-region.yaml");

@@ -17,10 +17,10 @@ export interface SynthesizeOptions {
 }
 
 /**
- * Synthesizes into a staging directory and only copies the result over `outdir` when every stack
+ * Synthesizes into a staging directory and only moves the result over `outdir` when every stack
  * synthesized (configuration, policy guard and cdktf validations all passed). A failed run therefore
  * leaves the previous output exactly as it was; an `.terraform` directory or local state that
- * `cdktf deploy` left under the output survives, because files are copied over, not replaced wholesale.
+ * `cdktf deploy` left under the output survives, because files are moved over one by one, not replaced wholesale.
  */
 export function synthesize(options: SynthesizeOptions): string[] {
   const outdir = path.resolve(options.outdir);
@@ -35,7 +35,7 @@ export function synthesize(options: SynthesizeOptions): string[] {
       app.synth();
       if (options.hcl ?? true) writeHcl(stacks, path.join(staging, HCL_DIR));
     });
-    copyTree(staging, outdir);
+    moveTree(staging, outdir);
     return stacks.map((s) => s.node.id);
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -159,12 +159,26 @@ export function blockifyUntypedBlocks(hcl: string): string {
   return out.join("\n");
 }
 
-function copyTree(from: string, to: string): void {
+/**
+ * Moves every file of `from` over the same path under `to`, leaving files only `to` has. Renamed, not
+ * copied: the staging directory sits beside the output, on the same file system, and is dropped next.
+ */
+function moveTree(from: string, to: string): void {
   fs.mkdirSync(to, { recursive: true });
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
     const target = path.join(to, entry.name);
-    if (entry.isDirectory()) copyTree(source, target);
-    else fs.copyFileSync(source, target);
+    if (entry.isDirectory()) moveTree(source, target);
+    else moveFile(source, target);
+  }
+}
+
+function moveFile(source: string, target: string): void {
+  try {
+    fs.renameSync(source, target);
+  } catch (error) {
+    // The output is a mount point or a link to another file system: copy instead.
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    fs.copyFileSync(source, target);
   }
 }
