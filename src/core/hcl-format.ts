@@ -351,7 +351,7 @@ function expressionEnd(tokens: Tokens, start: number): number {
   for (let i = start; i < tokens.count; i++) {
     const t = tokens.type[i];
     if (depth === 0 && (t === T.Newline || t === T.Comment || t === T.CBrace)) return i;
-    depth += bracketChange(t);
+    depth += BRACKET_CHANGE[t];
   }
   return tokens.count;
 }
@@ -395,23 +395,12 @@ function formatTypeExpr(tokens: Tokens, start: number, end: number): void {
 // hclwrite's whitespace rules (hclwrite/format.go), line by line. A line is cut in up to three
 // cells: the lead, the assignment from its `=` (when the value ends on the line), a trailing comment.
 
-function bracketChange(t: number): number {
-  switch (t) {
-    case T.OBrace:
-    case T.OBrack:
-    case T.OParen:
-    case T.Interp:
-    case T.Control:
-      return 1;
-    case T.CBrace:
-    case T.CBrack:
-    case T.CParen:
-    case T.SeqEnd:
-      return -1;
-    default:
-      return 0;
-  }
-}
+/** How much each token kind opens (1) or closes (-1) brackets; a table, as the layout reads it for every token. */
+const BRACKET_CHANGE = new Int8Array(T.None + 1);
+for (const t of [T.OBrace, T.OBrack, T.OParen, T.Interp, T.Control]) BRACKET_CHANGE[t] = 1;
+for (const t of [T.CBrace, T.CBrack, T.CParen, T.SeqEnd]) BRACKET_CHANGE[t] = -1;
+
+const bracketChange = (t: number): number => BRACKET_CHANGE[t];
 
 function layout(tokens: Tokens): string {
   // The tokens a rewrite kept, in order.
@@ -438,7 +427,7 @@ function layout(tokens: Tokens): string {
     for (let j = k + 1; j < comment; j++) {
       if (type[kept[j]] !== T.Equal) continue;
       let net = 0;
-      for (let m = j; m < comment; m++) net += bracketChange(type[kept[m]]);
+      for (let m = j; m < comment; m++) net += BRACKET_CHANGE[type[kept[m]]];
       if (net === 0) assign = j;
       break;
     }
@@ -455,7 +444,7 @@ function layout(tokens: Tokens): string {
       continue;
     }
     let net = 0;
-    for (let k = line.lead; k < line.comment; k++) net += bracketChange(type[kept[k]]);
+    for (let k = line.lead; k < line.comment; k++) net += BRACKET_CHANGE[type[kept[k]]];
     if (net > 0) {
       spaces[first] = 2 * indents.length;
       indents.push(net);
