@@ -57,6 +57,7 @@ describe("fast resolve", () => {
       body: Fn.jsonencode({ list: [1, undefined, "x"], tokens: Token.asList(ref("var.l")), map: Token.asStringMap(ref("var.m")), [variable.stringValue]: "v", dropped: undefined }),
       nested: Fn.join(",", [Fn.jsonencode([`a-${variable.stringValue}`, [Token.asNumber(ref("var.n"))]])]),
     }),
+    "a function inside a function argument (cdktf refuses)": () => ({ body: Fn.jsonencode({ outer: { f: () => 1 } }) }),
     "a circular function argument (cdktf refuses)": () => {
       const circular: Record<string, unknown> = { name: "loop" };
       circular.self = circular;

@@ -131,8 +131,10 @@ function fastResolve(scope: unknown, obj: unknown, preparing = false): unknown {
  * list from an object from a token and to list the keys, which a plain list or object (the same test
  * as {@link resolvePlain}) tells by itself; `resolveArg` of anything but a string never uses its
  * resolved copy at all. So those are rendered part by part, each part resolved once, and the rest is
- * left to cdktf. A list element or key value that is undefined (cdktf drops it, shifting later
- * elements) also goes to cdktf, as does a value nested deeper than cdktf's circular-reference limit.
+ * left to cdktf. A list or object with an undefined part (cdktf drops it, shifting later elements) or
+ * a function (cdktf refuses it, naming where) also goes to cdktf, as does a value nested deeper than
+ * cdktf's circular-reference limit; an error anywhere inside an argument is left to cdktf's rendering
+ * of the whole argument, so its message names the same path.
  */
 interface ExpressionContext {
   resolve(value: unknown): unknown;
@@ -146,16 +148,18 @@ const { call } = require("cdktf/lib/tfExpression") as { call(name: string, args:
 const tfExpression: TfExpressionPrototype = Object.getPrototypeOf(Object.getPrototypeOf(call("f", [])));
 const cdktfExpression = { resolveArg: tfExpression.resolveArg, resolveExpressionPart: tfExpression.resolveExpressionPart };
 
-const isPlainElement = (x: unknown) => x !== undefined && !(typeof x === "string" && x.includes(TOKEN_MARKER)) && !(typeof x === "number" && !isPlainNumber(x));
+/** A part cdktf resolves to itself or renders part by part; undefined (dropped) and functions (refused with a path) are not. */
+const isPlainPart = (x: unknown) =>
+  x !== undefined && typeof x !== "function" && !(typeof x === "string" && x.includes(TOKEN_MARKER)) && !(typeof x === "number" && !isPlainNumber(x));
 
-/** A list or object that cdktf would resolve key by key (no list, map or token of its own), with no undefined value. */
+/** A list or object that cdktf would resolve key by key (no list, map or token of its own), every part plain. */
 function isPlainContainer(value: unknown): value is unknown[] | Record<string, unknown> {
   if (typeof value !== "object" || value === null) return false;
-  if (Array.isArray(value)) return value.every(isPlainElement);
+  if (Array.isArray(value)) return value.every(isPlainPart);
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return false;
   if (typeof (value as { resolve?: unknown }).resolve === "function") return false;
-  return Object.entries(value).every(([key, x]) => isPlainString(key) && x !== undefined);
+  return Object.entries(value).every(([key, x]) => isPlainString(key) && isPlainPart(x));
 }
 
 let expressionDepth = 0;
@@ -167,15 +171,20 @@ function fastResolveArg(this: TfExpressionPrototype, context: ExpressionContext,
 
 function fastResolveExpressionPart(this: TfExpressionPrototype, context: ExpressionContext, arg: unknown): unknown {
   if (expressionDepth >= MAX_DEPTH || !isPlainContainer(arg)) return cdktfExpression.resolveExpressionPart.call(this, context, arg);
+  const outermost = expressionDepth === 0;
   expressionDepth++;
   try {
     if (Array.isArray(arg)) return `[${arg.map((x) => this.resolveArg(context, x)).join(", ")}]`;
     return `{${Object.keys(arg)
       .map((key) => `"${key}" = ${this.resolveArg(context, arg[key])}`)
       .join(", ")}}`;
+  } catch (error) {
+    if (!outermost) throw error;
   } finally {
     expressionDepth--;
   }
+  // An error inside: cdktf's own rendering of the whole argument reports it with the path to where it is.
+  return cdktfExpression.resolveExpressionPart.call(this, context, arg);
 }
 
 /** Switches the fast path on (the default once this module is loaded) or back to cdktf's resolve alone. */
