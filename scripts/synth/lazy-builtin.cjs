@@ -1,9 +1,9 @@
 "use strict";
 /**
  * Node built-in modules the synth bundle loads only when something uses them (scripts/synth/run.cjs
- * aliases them here). constructs and cdktf require `crypto` and `child_process` as they load, for
- * hashes and a terraform version check a synth of this app never calls, and node takes a tenth of
- * the bundle's start-up to load them (README "Speed").
+ * aliases them here). constructs and cdktf require `crypto`, `child_process` and `assert` as they
+ * load, for hashes, a terraform version check and checks that pass (lazy/assert.cjs answers those),
+ * and node took a tenth of the bundle's start-up to load them (README "Speed").
  *
  * `lazyBuiltin(name)` is a stand-in object that loads the real module on its first use of any kind
  * (a property read, a listing of its keys) and from then on answers exactly as it does.

@@ -400,8 +400,6 @@ const BRACKET_CHANGE = new Int8Array(T.None + 1);
 for (const t of [T.OBrace, T.OBrack, T.OParen, T.Interp, T.Control]) BRACKET_CHANGE[t] = 1;
 for (const t of [T.CBrace, T.CBrack, T.CParen, T.SeqEnd]) BRACKET_CHANGE[t] = -1;
 
-const bracketChange = (t: number): number => BRACKET_CHANGE[t];
-
 function layout(tokens: Tokens): string {
   // The tokens a rewrite kept, in order.
   const kept = new Int32Array(tokens.count);
@@ -555,7 +553,7 @@ function spaceAfter(tokens: Tokens, subject: number, before: number, after: numb
   if (s === T.Comma) return true;
   if (s === T.QuotedLit || s === T.OQuote || a === T.QuotedLit || a === T.CQuote) return false;
   if (s === T.Ident && before === T.Ident && tokens.end[subject] - tokens.start[subject] === 2 && tokens.source.startsWith("in", tokens.start[subject])) return true;
-  if (a === T.OBrack && (s === T.Ident || s === T.Number || bracketChange(s) < 0)) return false;
+  if (a === T.OBrack && (s === T.Ident || s === T.Number || BRACKET_CHANGE[s] < 0)) return false;
   if (s === T.Bang) return false;
   if (s === T.Minus) {
     // A negation (no space) unless the token before can end an expression.
@@ -580,7 +578,7 @@ function spaceAfter(tokens: Tokens, subject: number, before: number, after: numb
   if ((s === T.Interp || s === T.Control) && a === T.OBrace) return true;
   if (s === T.CBrace && a === T.SeqEnd) return true;
   if (s === T.SeqEnd && (a === T.Interp || a === T.Control)) return false;
-  if (bracketChange(s) > 0) return false;
-  if (bracketChange(a) < 0) return false;
+  if (BRACKET_CHANGE[s] > 0) return false;
+  if (BRACKET_CHANGE[a] < 0) return false;
   return true;
 }

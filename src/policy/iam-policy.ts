@@ -248,12 +248,17 @@ const globs = new Map<string, RegExp | string>();
 export function globMatches(pattern: string, text: string): boolean {
   let glob = globs.get(pattern);
   if (glob === undefined) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
-    glob = /[*?]/.test(pattern) ? new RegExp(`^${body}$`, "i") : pattern.toLowerCase();
+    glob = /[*?]/.test(pattern) ? globRegExp(pattern) : pattern.toLowerCase();
     globs.set(pattern, glob);
   }
   if (typeof glob !== "string") return glob.test(text);
   return text.length === glob.length && text.toLowerCase() === glob;
+}
+
+/** A glob with a wildcard as a regular expression: every other character literal, case-insensitive. */
+function globRegExp(pattern: string): RegExp {
+  const body = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${body}$`, "i");
 }
 
 /** Whether the statement's Action/NotAction covers `action`, e.g. `iam:*` covers `iam:PassRole`. */
